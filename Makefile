@@ -1,0 +1,25 @@
+# The README's two commands are `make run` and `make test`; the rest are helpers.
+.PHONY: run test shell train validate lock clean
+
+run:  ## install what is missing, train if needed, start the action server and the Rasa server
+	@scripts/run.sh
+
+test:  ## install what is missing, train if needed, run the whole test suite
+	@scripts/test.sh
+
+shell:  ## chat in the terminal
+	@scripts/shell.sh
+
+train:
+	@scripts/bootstrap.sh && scripts/train.sh
+
+validate:
+	@scripts/bootstrap.sh && . scripts/defaults.sh && .venv/bin/rasa data validate --fail-on-warnings
+
+lock:  ## re-resolve requirements.in together with rasa into requirements.txt
+	@rm -rf .venv-lock && .venv/bin/python -m venv .venv-lock \
+	  && .venv-lock/bin/pip install --quiet "pip<25" && .venv-lock/bin/pip install --quiet -r requirements.in \
+	  && .venv-lock/bin/pip check && .venv-lock/bin/pip freeze > requirements.txt && rm -rf .venv-lock
+
+clean:
+	rm -rf .data results models/*.tar.gz .rasa

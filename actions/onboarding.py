@@ -1,0 +1,293 @@
+"""Actions of the guided onboarding (ONB-01..07): the form, the steps, verification, roles."""
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from .base import Events, PartnerAction, partner_store
+from .replies import Reply, first_entity
+from .rules import onboarding
+from .rules.verdict import Outcome
+from .rules.work_account import check_work_email
+from .store import PartnerStore, RuleViolation, StoreUnavailable
+from .store.facts import ENROLLMENT_STEP_COUNT, USER_ROLES
+
+logger = logging.getLogger(__name__)
+
+FORM_SLOTS = (
+    "mpn_member",
+    "work_account",
+    "has_cloud_subscription",
+    "work_email",
+    "prerequisite_legal_details",
+    "prerequisite_signing_authority",
+    "prerequisite_primary_contact",
+)
+UNKNOWN = "unknown"
+
+
+class ValidateOnboardingForm(FormValidationAction):
+    """Asks only what the store does not know yet, and stores each answer at once, so a
+    conversation that stops halfway continues where it was."""
+
+    def name(self) -> Text:
+        return "validate_onboarding_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        try:
+            return onboarding.onboarding_questions(partner_store().facts(tracker.sender_id))
+        except StoreUnavailable:
+            logger.exception("store unavailable while planning the onboarding questions")
+            # Ask what this conversation has not answered; answers are stored once it is back.
+            return [slot for slot in domain_slots if tracker.get_slot(slot) is None]
+
+    def _store_answer(self, dispatcher: CollectingDispatcher, slot: str, write) -> Dict[Text, Any]:
+        try:
+            write()
+        except StoreUnavailable:
+            logger.exception("store unavailable while saving %s", slot)
+            dispatcher.utter_message(response="utter_store_unavailable")
+            return {slot: None}
+        return {}
+
+    def validate_mpn_member(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        """ONB-01."""
+        if value == UNKNOWN:
+            dispatcher.utter_message(response="utter_mpn_member_unknown")
+            return {"mpn_member": None}
+        store = partner_store()
+        return self._store_answer(dispatcher, "mpn_member", lambda: store.record_mpn_membership(tracker.sender_id, bool(value))) or {"mpn_member": bool(value)}
+
+    def validate_work_account(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        """WA-05 (none: create one during enrollment) and WA-06 (think before reusing one)."""
+        store = partner_store()
+        failed = self._store_answer(dispatcher, "work_account", lambda: store.record_work_account(tracker.sender_id, value))
+        if failed:
+            return failed
+        if value == "exists":
+            dispatcher.utter_message(response="utter_work_account_reuse")
+        elif value == "none":
+            dispatcher.utter_message(response="utter_work_account_create_during_enrollment")
+        return {"work_account": value}
+
+    def validate_has_cloud_subscription(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        """WA-03: an Azure or Office 365 subscription means a work account exists; WA-04 how to check."""
+        if value == UNKNOWN:
+            dispatcher.utter_message(response="utter_work_account_how_to_check")
+            return {"has_cloud_subscription": UNKNOWN}
+        store = partner_store()
+        failed = self._store_answer(
+            dispatcher, "has_cloud_subscription", lambda: store.record_cloud_subscription(tracker.sender_id, bool(value))
+        )
+        if failed:
+            return failed
+        dispatcher.utter_message(response="utter_cloud_means_work_account" if value else "utter_work_account_how_to_check")
+        return {"has_cloud_subscription": bool(value)}
+
+    def validate_work_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+        """WA-01 / WA-02, and ONB-02 (a): the global admin's work email."""
+        store = partner_store()
+        if value == UNKNOWN:
+            failed = self._store_answer(dispatcher, "work_email", lambda: store.record_admin_email_unavailable(tracker.sender_id))
+            if not failed:
+                dispatcher.utter_message(response="utter_admin_email_missing_noted")
+            return failed or {"work_email": UNKNOWN}
+        email = first_entity(tracker, "email") or str(value)
+        try:
+            verdict = check_work_email(email, store.facts(tracker.sender_id).get("headquarters_domain"))
+            if verdict.allowed:
+                store.record_work_email(tracker.sender_id, email)
+        except StoreUnavailable:
+            logger.exception("store unavailable while saving the work email")
+            dispatcher.utter_message(response="utter_store_unavailable")
+            return {"work_email": None}
+        dispatcher.utter_message(response=verdict.response, **verdict.params)
+        return {"work_email": verdict.params["email"] if verdict.allowed else None}
+
+    def _validate_prerequisite(self, item: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker):
+        """ONB-02: one of the things to have on hand."""
+        slot = f"prerequisite_{item}"
+        store = partner_store()
+        return self._store_answer(dispatcher, slot, lambda: store.record_prerequisite(tracker.sender_id, item, bool(value))) or {slot: bool(value)}
+
+    def validate_prerequisite_legal_details(self, value, dispatcher, tracker, domain):
+        return self._validate_prerequisite("legal_details", value, dispatcher, tracker)
+
+    def validate_prerequisite_signing_authority(self, value, dispatcher, tracker, domain):
+        return self._validate_prerequisite("signing_authority", value, dispatcher, tracker)
+
+    def validate_prerequisite_primary_contact(self, value, dispatcher, tracker, domain):
+        return self._validate_prerequisite("primary_contact", value, dispatcher, tracker)
+
+
+class PrepareOnboarding(PartnerAction):
+    """Before the form runs: clear its slots (the store decides what is still asked) and say
+    whether this is a fresh start or a continuation."""
+
+    action_name = "action_prepare_onboarding"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        facts = store.facts(tracker.sender_id)
+        questions = onboarding.onboarding_questions(facts)
+        if not onboarding.has_onboarding_facts(facts):
+            reply.say("utter_onboarding_intro")
+        elif questions and onboarding.steps_done(facts) == 0:
+            reply.say("utter_onboarding_resume_questions", count=len(questions))
+        return [SlotSet(slot, None) for slot in FORM_SLOTS]
+
+
+class OnboardingNextStep(PartnerAction):
+    """ONB-01..05: where the partner stands and what to do next."""
+
+    action_name = "action_onboarding_next_step"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(onboarding.next_onboarding_step(store.facts(tracker.sender_id)))
+        return []
+
+
+def _given_step(tracker: Tracker) -> Optional[int]:
+    raw = first_entity(tracker, "step")
+    match = re.search(r"[1-9]", raw or "")
+    return int(match.group()) if match else None
+
+
+class CompleteStep(PartnerAction):
+    """ONB-03: the user finished a step; steps go in order. ONB-04 after 'Enroll now'."""
+
+    action_name = "action_complete_step"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        facts = store.facts(tracker.sender_id)
+        done = onboarding.steps_done(facts)
+        if done >= ENROLLMENT_STEP_COUNT:
+            reply.verdict(onboarding.next_onboarding_step(facts))
+            return []
+        step = _given_step(tracker) or done + 1
+        try:
+            facts = store.complete_enrollment_step(tracker.sender_id, step)
+        except RuleViolation as refusal:
+            if refusal.rule_id == "ONB-03":
+                reply.say("utter_step_out_of_order", **refusal.facts)
+            reply.verdict(onboarding.next_onboarding_step(facts))
+            return []
+        if step == 3:
+            reply.say("utter_verification_email_sent")
+        reply.verdict(onboarding.next_onboarding_step(facts))
+        return []
+
+
+class AnswerRequirements(PartnerAction):
+    """ONB-01 / ONB-02: may we enroll, and what must be on hand (from what we know)."""
+
+    action_name = "action_answer_requirements"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(onboarding.enrollment_readiness(store.facts(tracker.sender_id)))
+        return []
+
+
+class AnswerVerification(PartnerAction):
+    """ONB-04: what 'pending verification' means for this partner now."""
+
+    action_name = "action_answer_verification"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(onboarding.verification_status(store.facts(tracker.sender_id)))
+        return []
+
+
+class RecordContactVerified(PartnerAction):
+    """ONB-04: the primary contact confirmed; refused before the application was submitted."""
+
+    action_name = "action_record_contact_verified"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        try:
+            store.record_primary_contact_verified(tracker.sender_id)
+        except RuleViolation:
+            reply.verdict(onboarding.verification_status(store.facts(tracker.sender_id)))
+            return []
+        reply.say("utter_contact_verified_recorded")
+        return []
+
+
+class AnswerFinishSetup(PartnerAction):
+    """ONB-05: finishing the set-up and adding users need admin agent permissions."""
+
+    action_name = "action_answer_finish_setup"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        verdict = onboarding.finish_setup(store.facts(tracker.sender_id))
+        reply.verdict(verdict)
+        if verdict.outcome is Outcome.ASK:
+            return [SlotSet("pending_question", "finish_setup")]
+        return []
+
+
+class AnswerRoles(PartnerAction):
+    """ONB-06 / WA-07: which roles are needed, and whether the user's own role is enough."""
+
+    action_name = "action_answer_roles"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(onboarding.roles_needed(store.facts(tracker.sender_id)))
+        return []
+
+
+ROLE_PATTERNS = (
+    ("global_admin", re.compile(r"\bglob|\bga\b")),
+    ("admin_agent", re.compile(r"agent")),
+    ("user_management_admin", re.compile(r"gebruikersbeheer|user\s*management|user\s*admin")),
+    ("mpn_partner_admin", re.compile(r"\bmpn|partner\s*admin|partnerbeheerder")),
+)
+
+
+def normalise_role(raw: Optional[str]) -> Optional[str]:
+    """The catalogue role for an entity value ('globale beheerder' -> 'global_admin')."""
+    if not raw:
+        return None
+    value = raw.strip().lower().replace("-", " ")
+    if value.replace(" ", "_") in USER_ROLES:
+        return value.replace(" ", "_")
+    for role, pattern in ROLE_PATTERNS:
+        if pattern.search(value):
+            return role
+    return "other"
+
+
+class RecordRole(PartnerAction):
+    """Stores the user's role, then answers the question that needed it (ONB-05/06, WA-07)."""
+
+    action_name = "action_record_role"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        role = normalise_role(first_entity(tracker, "role"))
+        if role is None:
+            reply.say("utter_ask_user_role")
+            return []
+        facts = store.record_user_role(tracker.sender_id, role)
+        if tracker.get_slot("pending_question") == "finish_setup":
+            reply.verdict(onboarding.finish_setup(facts))
+        else:
+            reply.verdict(onboarding.roles_needed(facts))
+        return [SlotSet("pending_question", None), SlotSet("user_role", role)]
+
+
+class AnswerMpnAgreement(PartnerAction):
+    """ONB-07: where the account details and the MPN agreement are."""
+
+    action_name = "action_answer_mpn_agreement"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(onboarding.mpn_agreement_location())
+        return []

@@ -1,0 +1,72 @@
+"""Choosing what to say: responses from domain.yml in the user's language.
+
+Actions never hold sentences. They name a response and pass values; list items (missing
+prerequisites, role names) are responses too, rendered here in the user's language.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Iterable, List, Mapping, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from .rules.verdict import Verdict
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_LANGUAGE = "en"
+
+
+def conversation_language(tracker: Tracker) -> str:
+    return tracker.get_slot("language") or DEFAULT_LANGUAGE
+
+
+def _matches(variation: Mapping[str, Any], language: str) -> bool:
+    conditions = variation.get("condition") or []
+    return all(
+        condition.get("name") != "language" or condition.get("value") == language for condition in conditions
+    )
+
+
+def render_text(domain: Mapping[str, Any], response: str, language: str, **values: Any) -> str:
+    """The text of ``response`` for ``language``, as Rasa would pick it from the domain."""
+    variations: List[Mapping[str, Any]] = list(domain.get("responses", {}).get(response) or [])
+    if not variations:
+        raise KeyError(f"response {response!r} is not in the domain")
+    conditional = [v for v in variations if v.get("condition") and _matches(v, language)]
+    plain = [v for v in variations if not v.get("condition")]
+    chosen = (conditional or plain or variations)[0]
+    text = chosen.get("text", "")
+    return text.format(**values) if values else text
+
+
+class Reply:
+    """Says things to one user, in their language."""
+
+    def __init__(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Mapping[str, Any]):
+        self.dispatcher = dispatcher
+        self.domain = domain
+        self.language = conversation_language(tracker)
+        self.sender_id = tracker.sender_id
+
+    def items(self, responses: Iterable[str]) -> str:
+        """List items rendered and joined: bullet items ("- ...") one per line, others by commas."""
+        texts = [render_text(self.domain, name, self.language) for name in responses]
+        bulleted = all(text.startswith("- ") for text in texts)
+        return ("\n" if bulleted else ", ").join(texts)
+
+    def say(self, response: str, **values: Any) -> None:
+        self.dispatcher.utter_message(response=response, **values)
+
+    def verdict(self, verdict: Verdict, **extra: Any) -> None:
+        values: Dict[str, Any] = {**verdict.params, **extra}
+        if verdict.items:
+            values["items"] = self.items(verdict.items)
+        logger.info("sender=%s verdict=%s rules=%s response=%s", self.sender_id, verdict.outcome.value, ",".join(verdict.rule_ids), verdict.response)
+        self.say(verdict.response, **values)
+
+
+def first_entity(tracker: Tracker, entity: str) -> Optional[str]:
+    value = next(tracker.get_latest_entity_values(entity), None)
+    return str(value) if value is not None else None

@@ -1,0 +1,98 @@
+"""The catalogue of facts a case can hold, with the values each accepts.
+
+Every fact the store writes is checked here first, so a typo in an action or a bad slot
+value fails loudly instead of storing something no rule understands.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional
+
+from .errors import UnknownFact
+
+WORK_ACCOUNT_STATES = ("exists", "none", "unknown")
+USER_ROLES = (
+    "global_admin",
+    "admin_agent",
+    "user_management_admin",
+    "mpn_partner_admin",
+    "other",
+)
+PREREQUISITES = ("admin_email", "legal_details", "signing_authority", "primary_contact")
+ENROLLMENT_STEP_COUNT = 5
+LANGUAGES = ("nl", "en")
+
+
+def _is_bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _one_of(*allowed: str) -> Callable[[Any], bool]:
+    return lambda value: value in allowed
+
+
+def _step(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= ENROLLMENT_STEP_COUNT
+
+
+def _short_text(value: Any) -> bool:
+    return isinstance(value, str) and 0 < len(value) <= 320
+
+
+FACT_VALIDATORS: Dict[str, Callable[[Any], bool]] = {
+    "mpn_member": _is_bool,
+    "work_account": _one_of(*WORK_ACCOUNT_STATES),
+    "has_cloud_subscription": _is_bool,
+    "work_email": _short_text,
+    "headquarters_domain": _short_text,
+    "enrollment_steps_done": _step,
+    "primary_contact_verified": _is_bool,
+    "user_role": _one_of(*USER_ROLES),
+    "language": _one_of(*LANGUAGES),
+    **{f"prerequisite_{item}": _is_bool for item in PREREQUISITES},
+}
+
+
+def check_fact(name: str, value: Any) -> None:
+    validator = FACT_VALIDATORS.get(name)
+    if validator is None:
+        raise UnknownFact(f"unknown fact {name!r}")
+    if not validator(value):
+        raise UnknownFact(f"value {value!r} is not valid for fact {name!r}")
+
+
+@dataclass(frozen=True)
+class RecordedFact:
+    value: Any
+    recorded_at: datetime
+
+
+class Facts(Mapping[str, Any]):
+    """A read-only snapshot of a case's current facts: ``facts["mpn_member"]``.
+
+    Missing facts read as ``None`` through :meth:`get`; :meth:`recorded_at` says when a
+    fact was recorded.
+    """
+
+    def __init__(self, recorded: Optional[Mapping[str, RecordedFact]] = None, **values: Any):
+        now = datetime.min
+        merged: Dict[str, RecordedFact] = dict(recorded or {})
+        merged.update({name: RecordedFact(value, now) for name, value in values.items()})
+        self._recorded = merged
+
+    def __getitem__(self, name: str) -> Any:
+        return self._recorded[name].value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._recorded)
+
+    def __len__(self) -> int:
+        return len(self._recorded)
+
+    def recorded_at(self, name: str) -> Optional[datetime]:
+        fact = self._recorded.get(name)
+        return fact.recorded_at if fact else None
+
+    def __repr__(self) -> str:
+        return f"Facts({ {name: fact.value for name, fact in self._recorded.items()} })"

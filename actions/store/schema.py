@@ -1,0 +1,49 @@
+"""SQLAlchemy tables of the state store.
+
+A *case* is what one conversation (a sender id) has established. Facts are append-only:
+recording a fact again adds a row, and the newest row per name is the current value, so
+the history of a case is never lost and every fact knows when it was recorded.
+"""
+from __future__ import annotations
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import declarative_base, relationship
+
+Base = declarative_base()
+
+
+class Organisation(Base):
+    __tablename__ = "organisations"
+
+    id = Column(Integer, primary_key=True)
+    mpn_id = Column(String(20), nullable=False, unique=True)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+
+
+class Case(Base):
+    __tablename__ = "cases"
+
+    id = Column(Integer, primary_key=True)
+    sender_id = Column(String(255), nullable=False, unique=True)
+    organisation_id = Column(Integer, ForeignKey("organisations.id"), nullable=True)
+    language = Column(String(2), nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    updated_at = Column(DateTime(timezone=True), nullable=False)
+    # Facts up to this id are ignored: "start over" without deleting the history.
+    facts_reset_after_id = Column(Integer, nullable=True)
+
+    organisation = relationship(Organisation)
+
+
+class Fact(Base):
+    __tablename__ = "facts"
+    __table_args__ = (Index("ix_facts_case_name", "case_id", "name"),)
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    name = Column(String(64), nullable=False)
+    value = Column(Text, nullable=False)  # JSON, typed by the fact catalogue
+    recorded_at = Column(DateTime(timezone=True), nullable=False)
+
+
+__all__ = ["Base", "Organisation", "Case", "Fact"]

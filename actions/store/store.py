@@ -1,0 +1,297 @@
+"""The state store: each partner case's facts, and the documented rules that guard them.
+
+One short session per method call (a unit of work), committed on success and rolled back
+on any error. The database URL comes from the environment (see ``store_from_env``).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional
+
+from sqlalchemy import create_engine, event, func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ..rules import onboarding
+from ..rules.verdict import Outcome
+from ..rules.work_account import check_work_email
+from .errors import RuleViolation, StoreUnavailable, UnknownFact
+from .facts import ENROLLMENT_STEP_COUNT, PREREQUISITES, Facts, RecordedFact, check_fact
+from .migrations import upgrade_to_head
+from .schema import Case, Fact, Organisation
+
+logger = logging.getLogger(__name__)
+
+STORE_URL_VARIABLE = "PARTNER_STORE_URL"
+DEFAULT_STORE_PATH = Path(__file__).resolve().parents[2] / ".data" / "partner_store.db"
+_MPN_ID = re.compile(r"^\d{6,10}$")
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _as_utc(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes even for timezone-aware columns.
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def default_store_url() -> str:
+    return os.environ.get(STORE_URL_VARIABLE) or f"sqlite:///{DEFAULT_STORE_PATH}"
+
+
+class PartnerStore:
+    """Facts per partner case, recorded only when the documented rules allow it."""
+
+    def __init__(self, url: str, clock: Clock = _utc_now, migrate: bool = True):
+        self.url = url
+        self._clock = clock
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+        self._engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+        if self._engine.dialect.name == "sqlite":
+            event.listen(self._engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self._engine, future=True, expire_on_commit=False)
+        if migrate:
+            self.migrate()
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest Alembic revision (safe to call on every start)."""
+        try:
+            upgrade_to_head(self._engine)
+        except SQLAlchemyError as error:
+            raise StoreUnavailable(f"cannot migrate the store: {error}") from error
+
+    def dispose(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _unit_of_work(self) -> Iterator[Session]:
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except SQLAlchemyError as error:
+            session.rollback()
+            raise StoreUnavailable(str(error)) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    # ----- cases -------------------------------------------------------------------
+
+    def _case(self, session: Session, sender_id: str) -> Case:
+        case = session.execute(select(Case).where(Case.sender_id == sender_id)).scalar_one_or_none()
+        if case is not None:
+            return case
+        now = self._clock()
+        case = Case(sender_id=sender_id, created_at=now, updated_at=now)
+        try:
+            with session.begin_nested():
+                session.add(case)
+        except IntegrityError:
+            # Another worker created the same case at the same moment.
+            case = session.execute(select(Case).where(Case.sender_id == sender_id)).scalar_one()
+        return case
+
+    def _facts(self, session: Session, case: Case) -> Facts:
+        query = select(Fact).where(Fact.case_id == case.id).order_by(Fact.recorded_at, Fact.id)
+        if case.facts_reset_after_id is not None:
+            query = query.where(Fact.id > case.facts_reset_after_id)
+        current: Dict[str, RecordedFact] = {}
+        for row in session.execute(query).scalars():
+            current[row.name] = RecordedFact(json.loads(row.value), _as_utc(row.recorded_at))
+        return Facts(current)
+
+    def _record(self, session: Session, case: Case, values: Mapping[str, Any]) -> None:
+        for name, value in values.items():
+            check_fact(name, value)
+        now = self._clock()
+        for name, value in values.items():
+            session.add(Fact(case_id=case.id, name=name, value=json.dumps(value), recorded_at=now))
+        case.updated_at = now
+
+    def facts(self, sender_id: str) -> Facts:
+        """The current facts of a sender's case (an empty case is created on first use)."""
+        with self._unit_of_work() as session:
+            return self._facts(session, self._case(session, sender_id))
+
+    def history(self, sender_id: str) -> list:
+        """Every fact ever recorded for the case, oldest first: (name, value, recorded_at)."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            rows = session.execute(
+                select(Fact).where(Fact.case_id == case.id).order_by(Fact.recorded_at, Fact.id)
+            ).scalars()
+            return [(row.name, json.loads(row.value), _as_utc(row.recorded_at)) for row in rows]
+
+    def _change(self, sender_id: str, decide: Callable[[Facts], Mapping[str, Any]]) -> Facts:
+        """Read the case, let ``decide`` check the rules and name the facts to record, write them."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            values = decide(self._facts(session, case))
+            self._record(session, case, values)
+            session.flush()
+            return self._facts(session, case)
+
+    # ----- onboarding (ONB) ----------------------------------------------------------
+
+    def record_mpn_membership(self, sender_id: str, is_member: bool) -> Facts:
+        """ONB-01: whether the company is a Microsoft Partner Network member."""
+        return self._change(sender_id, lambda facts: {"mpn_member": is_member})
+
+    def record_prerequisite(self, sender_id: str, item: str, ready: bool) -> Facts:
+        """ONB-02: one of the four things to have on hand before enrolling."""
+        if item not in PREREQUISITES:
+            raise UnknownFact(f"unknown prerequisite {item!r}")
+        return self._change(sender_id, lambda facts: {f"prerequisite_{item}": ready})
+
+    def record_admin_email_unavailable(self, sender_id: str) -> Facts:
+        """ONB-02 (a): the user does not have the global administrator's work email yet."""
+        return self._change(sender_id, lambda facts: {"prerequisite_admin_email": False})
+
+    def complete_enrollment_step(self, sender_id: str, step: int) -> Facts:
+        """ONB-03: mark an enrollment step done. Steps go in order, and only once ONB-01
+        (member) and ONB-02 (everything on hand) allow enrolling."""
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            readiness = onboarding.enrollment_readiness(facts)
+            if not readiness.allowed:
+                missing = [item.rsplit("prerequisite_", 1)[-1] for item in readiness.items]
+                raise RuleViolation(
+                    readiness.rule_ids[0],
+                    "enrollment cannot start yet",
+                    {"mpn_member": facts.get("mpn_member"), "missing_prerequisites": missing},
+                )
+            done = onboarding.steps_done(facts)
+            if step != done + 1 or step > ENROLLMENT_STEP_COUNT:
+                raise RuleViolation(
+                    "ONB-03",
+                    "enrollment steps are done in order",
+                    {"steps_done": done, "expected_step": min(done + 1, ENROLLMENT_STEP_COUNT), "given_step": step},
+                )
+            return {"enrollment_steps_done": step}
+
+        return self._change(sender_id, decide)
+
+    def record_primary_contact_verified(self, sender_id: str) -> Facts:
+        """ONB-04: the primary contact confirmed Microsoft's email; only possible after
+        the application was submitted ('Enroll now', step 3)."""
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            done = onboarding.steps_done(facts)
+            if done < 3:
+                raise RuleViolation("ONB-04", "nothing to verify before 'Enroll now' (step 3)", {"steps_done": done})
+            return {"primary_contact_verified": True}
+
+        return self._change(sender_id, decide)
+
+    def record_user_role(self, sender_id: str, role: str) -> Facts:
+        """ONB-05/ONB-06/WA-07: the role of the person talking to the assistant."""
+        return self._change(sender_id, lambda facts: {"user_role": role})
+
+    # ----- work account (WA) -----------------------------------------------------------
+
+    def record_work_account(self, sender_id: str, state: str) -> Facts:
+        """WA-03/WA-05: whether the company has a work account ('exists', 'none', 'unknown')."""
+        return self._change(sender_id, lambda facts: {"work_account": state})
+
+    def record_cloud_subscription(self, sender_id: str, has_subscription: bool) -> Facts:
+        """WA-03: an active Azure or Office 365 subscription means a work account exists."""
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            changes: Dict[str, Any] = {"has_cloud_subscription": has_subscription}
+            if has_subscription:
+                changes["work_account"] = "exists"
+            return changes
+
+        return self._change(sender_id, decide)
+
+    def record_work_email(self, sender_id: str, email: str) -> Facts:
+        """WA-01/WA-02: the global admin's work email, refused when it is personal mail or a
+        regional domain of a stored headquarters domain. Satisfies ONB-02 (a)."""
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            verdict = check_work_email(email, facts.get("headquarters_domain"))
+            if verdict.outcome is not Outcome.ALLOWED:
+                raise RuleViolation(verdict.rule_ids[0], "not an acceptable work email", dict(verdict.params))
+            return {"work_email": verdict.params["email"], "prerequisite_admin_email": True}
+
+        return self._change(sender_id, decide)
+
+    def record_headquarters_domain(self, sender_id: str, domain: str) -> Facts:
+        """WA-02: the headquarters' business domain, used to check the work email."""
+        return self._change(sender_id, lambda facts: {"headquarters_domain": domain.lower().strip(".")})
+
+    # ----- case-wide --------------------------------------------------------------------
+
+    def record_language(self, sender_id: str, language: str) -> Facts:
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            check_fact("language", language)
+            case.language = language
+            case.updated_at = self._clock()
+            return self._facts(session, case)
+
+    def link_organisation(self, sender_id: str, mpn_id: str) -> str:
+        """Link the case to an organisation by MPN ID, so other channels can share it."""
+        mpn_id = mpn_id.strip()
+        if not _MPN_ID.match(mpn_id):
+            raise UnknownFact(f"not an MPN ID: {mpn_id!r}")
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            organisation = session.execute(
+                select(Organisation).where(Organisation.mpn_id == mpn_id)
+            ).scalar_one_or_none()
+            if organisation is None:
+                organisation = Organisation(mpn_id=mpn_id, created_at=self._clock())
+                session.add(organisation)
+                session.flush()
+            case.organisation_id = organisation.id
+            return mpn_id
+
+    def organisation_of(self, sender_id: str) -> Optional[str]:
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            return case.organisation.mpn_id if case.organisation else None
+
+    def reset_progress(self, sender_id: str) -> None:
+        """Start over: earlier facts stop counting but stay in the history."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            newest = session.execute(select(func.max(Fact.id)).where(Fact.case_id == case.id)).scalar()
+            case.facts_reset_after_id = newest or 0
+            case.updated_at = self._clock()
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+_default_store: Optional[PartnerStore] = None
+
+
+def store_from_env() -> PartnerStore:
+    """The process's store on ``$PARTNER_STORE_URL`` (default: SQLite under .data/).
+
+    Created on first use, so an action server whose database is down still starts and
+    answers politely; the next call tries again.
+    """
+    global _default_store
+    if _default_store is None or _default_store.url != default_store_url():
+        _default_store = PartnerStore(default_store_url())
+    return _default_store

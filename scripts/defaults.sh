@@ -1,0 +1,11 @@
+# Embedded defaults for running on one machine; every value can be overridden from the
+# environment. Sourced by the other scripts.
+export RASA_TELEMETRY_ENABLED=false
+export DATA_DIR="${DATA_DIR:-$PWD/.data}"
+export PARTNER_STORE_URL="${PARTNER_STORE_URL:-sqlite:///$DATA_DIR/partner_store.db}"
+export TRACKER_STORE_DB="${TRACKER_STORE_DB:-$DATA_DIR/tracker.db}"
+export ACTION_SERVER_PORT="${ACTION_SERVER_PORT:-5055}"
+export RASA_PORT="${RASA_PORT:-5005}"
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:$ACTION_SERVER_PORT/webhook}"
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+mkdir -p "$DATA_DIR"

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server (REST and socket.io channels).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+scripts/train.sh
+source scripts/defaults.sh
+
+.venv/bin/rasa run actions --actions actions --port "$ACTION_SERVER_PORT" &
+actions_pid=$!
+trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
+
+cat <<MSG
+
+  The assistant is starting (the model takes about half a minute to load).
+  Chat over REST:      curl -s localhost:$RASA_PORT/webhooks/rest/webhook -d '{"sender":"me","message":"hallo"}'
+  Chat over socket.io: http://localhost:$RASA_PORT/socket.io (path used by chat widgets)
+  Chat in a terminal:  make shell
+  Stored facts:        $PARTNER_STORE_URL
+
+MSG
+.venv/bin/rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+  --port "$RASA_PORT" --cors "*"

@@ -1,0 +1,113 @@
+"""Starts the real action server and Rasa server (REST channel) on free loopback ports."""
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import requests
+
+from tests.conftest import PROJECT_ROOT, RASA
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class AssistantServers:
+    """An action server and a Rasa server sharing one state store and one tracker store."""
+
+    def __init__(self, model: Path, workdir: Path, store_url: Optional[str] = None):
+        self.model = model
+        self.workdir = workdir
+        self.store_url = store_url or f"sqlite:///{workdir / 'partner_store.db'}"
+        self.tracker_db = workdir / "tracker.db"
+        self.action_port = free_port()
+        self.rasa_port = free_port()
+        self.processes: List[subprocess.Popen] = []
+
+    @property
+    def webhook(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+
+    def environment(self) -> Dict[str, str]:
+        return dict(
+            os.environ,
+            RASA_TELEMETRY_ENABLED="false",
+            PYTHONPATH=str(PROJECT_ROOT),
+            PARTNER_STORE_URL=self.store_url,
+            TRACKER_STORE_DB=str(self.tracker_db),
+            ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
+        )
+
+    def _spawn(self, args: List[str], log_name: str) -> subprocess.Popen:
+        log = open(self.workdir / log_name, "ab")
+        process = subprocess.Popen(args, cwd=PROJECT_ROOT, env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        self.processes.append(process)
+        return process
+
+    def start(self, timeout: float = 180) -> "AssistantServers":
+        self._spawn([RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)], "actions.log")
+        self._spawn([RASA, "run", "--model", str(self.model), "--endpoints", "endpoints.yml",
+                     "--credentials", "credentials.yml", "--port", str(self.rasa_port), "--interface", "127.0.0.1"],
+                    "rasa.log")
+        deadline = time.monotonic() + timeout
+        for url in (f"http://127.0.0.1:{self.action_port}/health", f"http://127.0.0.1:{self.rasa_port}/"):
+            while True:
+                self._check_alive()
+                try:
+                    if requests.get(url, timeout=2).status_code == 200:
+                        break
+                except requests.RequestException:
+                    pass
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{url} did not come up; see {self.workdir}")
+                time.sleep(0.5)
+        return self
+
+    def _check_alive(self) -> None:
+        for process in self.processes:
+            if process.poll() is not None:
+                logs = "".join((self.workdir / name).read_text(errors="replace")[-3000:] for name in ("actions.log", "rasa.log")
+                               if (self.workdir / name).exists())
+                raise RuntimeError(f"a server exited with {process.returncode}:\n{logs}")
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        self.processes = []
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+class Chat:
+    """One user talking to the assistant over the REST webhook."""
+
+    def __init__(self, servers: AssistantServers, sender: str):
+        self.servers = servers
+        self.sender = sender
+
+    def send(self, message: str) -> List[dict]:
+        response = requests.post(self.servers.webhook, json={"sender": self.sender, "message": message}, timeout=60)
+        response.raise_for_status()
+        return response.json()
+
+    def say(self, message: str) -> str:
+        """The bot's replies to ``message`` as one text."""
+        return "\n".join(reply.get("text", "") for reply in self.send(message))

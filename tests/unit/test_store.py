@@ -1,0 +1,152 @@
+"""The state store on SQLite and on the PostgreSQL server: facts, history, and refusals."""
+import pytest
+from sqlalchemy import create_engine, inspect
+
+from actions.store import PartnerStore, RuleViolation, UnknownFact
+from actions.store.errors import StoreUnavailable
+
+SENDER = "partner-1"
+
+
+def make_ready(store, sender=SENDER):
+    store.record_mpn_membership(sender, True)
+    store.record_work_account(sender, "exists")
+    store.record_work_email(sender, "admin@contoso.com")
+    for item in ("legal_details", "signing_authority", "primary_contact"):
+        store.record_prerequisite(sender, item, True)
+
+
+def test_store_creates_its_schema_with_migrations(store, store_url):
+    tables = set(inspect(create_engine(store_url)).get_table_names())
+    assert {"cases", "facts", "organisations", "alembic_version"} <= tables
+    PartnerStore(store_url).dispose()  # a second start upgrades nothing and fails nothing
+
+
+def test_facts_are_recorded_with_their_time_and_history(store, clock):
+    store.record_mpn_membership(SENDER, False)
+    first_time = clock.now
+    store.record_mpn_membership(SENDER, True)
+    facts = store.facts(SENDER)
+    assert facts["mpn_member"] is True
+    assert facts.recorded_at("mpn_member") > first_time
+    assert [(name, value) for name, value, _ in store.history(SENDER)] == [("mpn_member", False), ("mpn_member", True)]
+
+
+def test_cases_are_separate_per_sender(store):
+    store.record_mpn_membership("a", True)
+    assert store.facts("b").get("mpn_member") is None
+
+
+def test_ONB_01_steps_refused_for_non_member(store):
+    store.record_mpn_membership(SENDER, False)
+    with pytest.raises(RuleViolation) as refusal:
+        store.complete_enrollment_step(SENDER, 1)
+    assert refusal.value.rule_id == "ONB-01"
+    assert refusal.value.facts["mpn_member"] is False
+
+
+def test_ONB_02_steps_refused_until_prerequisites_are_on_hand(store):
+    store.record_mpn_membership(SENDER, True)
+    store.record_prerequisite(SENDER, "legal_details", False)
+    with pytest.raises(RuleViolation) as refusal:
+        store.complete_enrollment_step(SENDER, 1)
+    assert refusal.value.rule_id == "ONB-02"
+    assert "legal_details" in refusal.value.facts["missing_prerequisites"]
+
+
+def test_ONB_03_steps_complete_in_order_only(store):
+    make_ready(store)
+    store.complete_enrollment_step(SENDER, 1)
+    with pytest.raises(RuleViolation) as refusal:
+        store.complete_enrollment_step(SENDER, 3)
+    assert refusal.value.rule_id == "ONB-03"
+    assert refusal.value.facts == {"steps_done": 1, "expected_step": 2, "given_step": 3}
+    assert store.facts(SENDER)["enrollment_steps_done"] == 1
+    for step in (2, 3, 4, 5):
+        store.complete_enrollment_step(SENDER, step)
+    with pytest.raises(RuleViolation):
+        store.complete_enrollment_step(SENDER, 6)
+
+
+def test_ONB_04_primary_contact_verification_only_after_enroll_now(store):
+    make_ready(store)
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_primary_contact_verified(SENDER)
+    assert refusal.value.rule_id == "ONB-04"
+    for step in (1, 2, 3):
+        store.complete_enrollment_step(SENDER, step)
+    assert store.record_primary_contact_verified(SENDER)["primary_contact_verified"] is True
+
+
+def test_ONB_05_user_role_is_stored(store):
+    assert store.record_user_role(SENDER, "admin_agent")["user_role"] == "admin_agent"
+    with pytest.raises(UnknownFact):
+        store.record_user_role(SENDER, "emperor")
+
+
+def test_WA_01_personal_email_refused_and_nothing_written(store):
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_work_email(SENDER, "jan@gmail.com")
+    assert refusal.value.rule_id == "WA-01"
+    assert refusal.value.facts["domain"] == "gmail.com"
+    assert "work_email" not in store.facts(SENDER)
+
+
+def test_WA_01_work_email_satisfies_the_admin_email_prerequisite(store):
+    facts = store.record_work_email(SENDER, "Admin@Contoso.com")
+    assert facts["work_email"] == "Admin@contoso.com"
+    assert facts["prerequisite_admin_email"] is True
+
+
+def test_WA_02_regional_email_refused_against_stored_headquarters_domain(store):
+    store.record_headquarters_domain(SENDER, "contoso.com")
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_work_email(SENDER, "jan@contoso.uk")
+    assert refusal.value.rule_id == "WA-02"
+    assert refusal.value.facts["headquarters_domain"] == "contoso.com"
+
+
+def test_WA_03_cloud_subscription_records_an_existing_work_account(store):
+    facts = store.record_cloud_subscription(SENDER, True)
+    assert facts["work_account"] == "exists"
+    assert store.record_cloud_subscription("other", False).get("work_account") is None
+
+
+def test_WA_05_no_work_account_is_a_fact(store):
+    assert store.record_work_account(SENDER, "none")["work_account"] == "none"
+    with pytest.raises(UnknownFact):
+        store.record_work_account(SENDER, "maybe")
+
+
+def test_unknown_facts_and_prerequisites_are_refused(store):
+    with pytest.raises(UnknownFact):
+        store.record_prerequisite(SENDER, "coffee", True)
+
+
+def test_case_links_to_an_organisation_by_mpn_id(store):
+    assert store.link_organisation("web-user", "1234567") == "1234567"
+    store.link_organisation("teams-user", "1234567")
+    assert store.organisation_of("web-user") == store.organisation_of("teams-user") == "1234567"
+    with pytest.raises(UnknownFact):
+        store.link_organisation("web-user", "12ab")
+
+
+def test_reset_progress_keeps_history_but_clears_facts(store):
+    make_ready(store)
+    store.reset_progress(SENDER)
+    assert dict(store.facts(SENDER)) == {}
+    assert len(store.history(SENDER)) >= 5
+    store.record_mpn_membership(SENDER, True)
+    assert dict(store.facts(SENDER)) == {"mpn_member": True}
+
+
+def test_hostile_text_is_stored_and_returned_verbatim(store):
+    hostile = "x'); DROP TABLE facts; -- {{7*7}} @contoso.com"
+    store.record_headquarters_domain(SENDER, hostile)
+    assert store.facts(SENDER)["headquarters_domain"] == hostile.lower()
+    assert store.facts(SENDER).get("mpn_member") is None
+
+
+def test_unreachable_database_raises_store_unavailable(tmp_path):
+    with pytest.raises(StoreUnavailable):
+        PartnerStore("postgresql://nobody@127.0.0.1:1/nothing")
