@@ -3,9 +3,11 @@
 A database that is down never makes the assistant silent or crash: the user is told,
 politely and in their language, that nothing was saved yet.
 """
+
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -23,7 +25,7 @@ def partner_store() -> PartnerStore:
     return store_from_env()
 
 
-class PartnerAction(Action):
+class PartnerAction(Action, ABC):
     """Subclasses set ``action_name`` and implement :meth:`act`."""
 
     action_name: str = ""
@@ -31,8 +33,9 @@ class PartnerAction(Action):
     def name(self) -> Text:
         return self.action_name
 
+    @abstractmethod
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        raise NotImplementedError
+        """Reply to the user and return the events to apply."""
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
         reply = Reply(dispatcher, tracker, domain)

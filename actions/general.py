@@ -1,4 +1,5 @@
 """Greeting and starting over: the conversation around the topics."""
+
 from __future__ import annotations
 
 from rasa_sdk import Tracker

@@ -1,4 +1,5 @@
 """Actions of the guided onboarding (ONB-01..07): the form, the steps, verification, roles."""
+
 from __future__ import annotations
 
 import logging
@@ -65,12 +66,16 @@ class ValidateOnboardingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_mpn_member_unknown")
             return {"mpn_member": None}
         store = partner_store()
-        return self._store_answer(dispatcher, "mpn_member", lambda: store.record_mpn_membership(tracker.sender_id, bool(value))) or {"mpn_member": bool(value)}
+        return self._store_answer(
+            dispatcher, "mpn_member", lambda: store.record_mpn_membership(tracker.sender_id, bool(value))
+        ) or {"mpn_member": bool(value)}
 
     def validate_work_account(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         """WA-05 (none: create one during enrollment) and WA-06 (think before reusing one)."""
         store = partner_store()
-        failed = self._store_answer(dispatcher, "work_account", lambda: store.record_work_account(tracker.sender_id, value))
+        failed = self._store_answer(
+            dispatcher, "work_account", lambda: store.record_work_account(tracker.sender_id, value)
+        )
         if failed:
             return failed
         if value == "exists":
@@ -79,25 +84,33 @@ class ValidateOnboardingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_work_account_create_during_enrollment")
         return {"work_account": value}
 
-    def validate_has_cloud_subscription(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
+    def validate_has_cloud_subscription(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ):
         """WA-03: an Azure or Office 365 subscription means a work account exists; WA-04 how to check."""
         if value == UNKNOWN:
             dispatcher.utter_message(response="utter_work_account_how_to_check")
             return {"has_cloud_subscription": UNKNOWN}
         store = partner_store()
         failed = self._store_answer(
-            dispatcher, "has_cloud_subscription", lambda: store.record_cloud_subscription(tracker.sender_id, bool(value))
+            dispatcher,
+            "has_cloud_subscription",
+            lambda: store.record_cloud_subscription(tracker.sender_id, bool(value)),
         )
         if failed:
             return failed
-        dispatcher.utter_message(response="utter_cloud_means_work_account" if value else "utter_work_account_how_to_check")
+        dispatcher.utter_message(
+            response="utter_cloud_means_work_account" if value else "utter_work_account_how_to_check"
+        )
         return {"has_cloud_subscription": bool(value)}
 
     def validate_work_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         """WA-01 / WA-02, and ONB-02 (a): the global admin's work email."""
         store = partner_store()
         if value == UNKNOWN:
-            failed = self._store_answer(dispatcher, "work_email", lambda: store.record_admin_email_unavailable(tracker.sender_id))
+            failed = self._store_answer(
+                dispatcher, "work_email", lambda: store.record_admin_email_unavailable(tracker.sender_id)
+            )
             if not failed:
                 dispatcher.utter_message(response="utter_admin_email_missing_noted")
             return failed or {"work_email": UNKNOWN}
@@ -117,7 +130,9 @@ class ValidateOnboardingForm(FormValidationAction):
         """ONB-02: one of the things to have on hand."""
         slot = f"prerequisite_{item}"
         store = partner_store()
-        return self._store_answer(dispatcher, slot, lambda: store.record_prerequisite(tracker.sender_id, item, bool(value))) or {slot: bool(value)}
+        return self._store_answer(
+            dispatcher, slot, lambda: store.record_prerequisite(tracker.sender_id, item, bool(value))
+        ) or {slot: bool(value)}
 
     def validate_prerequisite_legal_details(self, value, dispatcher, tracker, domain):
         return self._validate_prerequisite("legal_details", value, dispatcher, tracker)

@@ -3,6 +3,7 @@
 Actions never hold sentences. They name a response and pass values; list items (missing
 prerequisites, role names) are responses too, rendered here in the user's language.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,9 +25,7 @@ def conversation_language(tracker: Tracker) -> str:
 
 def _matches(variation: Mapping[str, Any], language: str) -> bool:
     conditions = variation.get("condition") or []
-    return all(
-        condition.get("name") != "language" or condition.get("value") == language for condition in conditions
-    )
+    return all(condition.get("name") != "language" or condition.get("value") == language for condition in conditions)
 
 
 def render_text(domain: Mapping[str, Any], response: str, language: str, **values: Any) -> str:
@@ -63,7 +62,13 @@ class Reply:
         values: Dict[str, Any] = {**verdict.params, **extra}
         if verdict.items:
             values["items"] = self.items(verdict.items)
-        logger.info("sender=%s verdict=%s rules=%s response=%s", self.sender_id, verdict.outcome.value, ",".join(verdict.rule_ids), verdict.response)
+        logger.info(
+            "sender=%s verdict=%s rules=%s response=%s",
+            self.sender_id,
+            verdict.outcome.value,
+            ",".join(verdict.rule_ids),
+            verdict.response,
+        )
         self.say(verdict.response, **values)
 
 

@@ -1,4 +1,5 @@
 """Actions about the work account and its email address (WA-01..07)."""
+
 from __future__ import annotations
 
 import re
@@ -20,10 +21,22 @@ _NEGATION = re.compile(r"\b(?:no|not|don'?t|doesn'?t|without|never|geen|niet|zon
 
 # Consumer mail brands people name without a full address ("can I use my Gmail?").
 PROVIDER_DOMAINS = {
-    "gmail": "gmail.com", "googlemail": "googlemail.com", "hotmail": "hotmail.com", "yahoo": "yahoo.com",
-    "outlook.com": "outlook.com", "live": "live.com", "icloud": "icloud.com", "aol": "aol.com",
-    "gmx": "gmx.com", "ziggo": "ziggo.nl", "kpn": "kpnmail.nl", "kpnmail": "kpnmail.nl", "xs4all": "xs4all.nl",
-    "telenet": "telenet.be", "proton": "proton.me", "protonmail": "protonmail.com",
+    "gmail": "gmail.com",
+    "googlemail": "googlemail.com",
+    "hotmail": "hotmail.com",
+    "yahoo": "yahoo.com",
+    "outlook.com": "outlook.com",
+    "live": "live.com",
+    "icloud": "icloud.com",
+    "aol": "aol.com",
+    "gmx": "gmx.com",
+    "ziggo": "ziggo.nl",
+    "kpn": "kpnmail.nl",
+    "kpnmail": "kpnmail.nl",
+    "xs4all": "xs4all.nl",
+    "telenet": "telenet.be",
+    "proton": "proton.me",
+    "protonmail": "protonmail.com",
 }
 
 

@@ -5,6 +5,7 @@ vocabulary is English in both languages ("global admin", "MPN", "Partner Center"
 is removed before detection. Messages too short to tell ("ok", "ja", "MPA?") give None:
 the conversation keeps its current language.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,13 +32,52 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # One-word messages that can only be one of the two languages.
 _SINGLE_WORDS = {
     DUTCH: {
-        "hoi", "hallo", "hee", "goedemorgen", "goedemiddag", "goedenavond", "bedankt", "dankjewel",
-        "dankuwel", "dank", "doei", "dag", "tot", "klaar", "gelukt", "volgende", "verder", "help",
-        "opnieuw", "graag", "prima", "jazeker", "zeker", "welnee", "nope", "hulp",
+        "hoi",
+        "hallo",
+        "hee",
+        "goedemorgen",
+        "goedemiddag",
+        "goedenavond",
+        "bedankt",
+        "dankjewel",
+        "dankuwel",
+        "dank",
+        "doei",
+        "dag",
+        "tot",
+        "klaar",
+        "gelukt",
+        "volgende",
+        "verder",
+        "help",
+        "opnieuw",
+        "graag",
+        "prima",
+        "jazeker",
+        "zeker",
+        "welnee",
+        "nope",
+        "hulp",
     },
     ENGLISH: {
-        "hi", "hello", "hey", "thanks", "thank", "cheers", "bye", "goodbye", "done", "finished",
-        "next", "continue", "sure", "yeah", "yep", "nope", "restart", "please",
+        "hi",
+        "hello",
+        "hey",
+        "thanks",
+        "thank",
+        "cheers",
+        "bye",
+        "goodbye",
+        "done",
+        "finished",
+        "next",
+        "continue",
+        "sure",
+        "yeah",
+        "yep",
+        "nope",
+        "restart",
+        "please",
     },
 }
 _SINGLE_WORDS[DUTCH] -= {"help", "nope"}

@@ -3,6 +3,7 @@
 The ``language`` slot maps from this entity, so a reply already uses the language of the
 message it answers; a message too short to tell leaves the slot as it was.
 """
+
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text

@@ -6,9 +6,8 @@ cd "$(dirname "$0")/.."
 
 find_python310() {
   local candidate
-  for candidate in "${PYTHON310:-}" python3.10 \
-      "$(command -v pyenv >/dev/null 2>&1 && pyenv root 2>/dev/null)/versions/"3.10*/bin/python3.10 \
-      "$HOME"/.pyenv/versions/3.10*/bin/python3.10 /root/.pyenv/versions/3.10*/bin/python3.10 \
+  local pyenv_root="${PYENV_ROOT:-$HOME/.pyenv}"
+  for candidate in "${PYTHON310:-}" python3.10 "$pyenv_root"/versions/3.10*/bin/python3.10 \
       /usr/local/bin/python3.10 /usr/bin/python3.10; do
     [ -n "$candidate" ] || continue
     if command -v "$candidate" >/dev/null 2>&1 || [ -x "$candidate" ]; then
@@ -39,7 +38,7 @@ stamp=.venv/.requirements.sha256
 wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   echo "Installing the pinned packages into .venv (first time: a few minutes)"
-  .venv/bin/python -m pip install --quiet --upgrade "pip<25" wheel
+  .venv/bin/python -m pip install --quiet --upgrade "pip<25"
   .venv/bin/python -m pip install --quiet -r requirements.txt
   echo "$wanted" > "$stamp"
 fi

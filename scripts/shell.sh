@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/train.sh
 source scripts/defaults.sh
+.venv/bin/python scripts/migrate_store.py
 .venv/bin/rasa run actions --actions actions --port "$ACTION_SERVER_PORT" >"$DATA_DIR/actions-shell.log" 2>&1 &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM

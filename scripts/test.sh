@@ -6,5 +6,6 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 source scripts/defaults.sh
 .venv/bin/python -m pip check
+.venv/bin/ruff check actions components tests
 scripts/train.sh
 exec .venv/bin/python -m pytest "$@"

@@ -1,4 +1,5 @@
 """Shared fixtures: real databases (a SQLite file and a fresh PostgreSQL database)."""
+
 from __future__ import annotations
 
 import os

@@ -2,6 +2,7 @@
 
 Each function names the rule IDs it applies; see ../shared/spec/RULES.md in the docs.
 """
+
 from .verdict import Outcome, Verdict
 
 __all__ = ["Outcome", "Verdict"]

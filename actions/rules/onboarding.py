@@ -1,5 +1,6 @@
 """Rules of the page 'Een Partnercentrum-account maken' (ONB-01..07) and the roles of the
 work-account page (WA-07)."""
+
 from __future__ import annotations
 
 from typing import List, Mapping

@@ -1,4 +1,5 @@
 """What a rule function returns: a decision, the rule IDs that made it, and what to say."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

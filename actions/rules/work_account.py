@@ -1,4 +1,5 @@
 """Rules of the page 'Uw werkaccount koppelen voor toegang tot Partner Center' (WA-01..07)."""
+
 from __future__ import annotations
 
 import re
@@ -10,20 +11,61 @@ from .verdict import Outcome, Verdict
 # (gmail.com, hotmail.nl, yahoo.co.uk, ...) is personal, not work email.
 PERSONAL_MAIL_BRANDS = frozenset(
     {
-        "aol", "gmail", "gmx", "googlemail", "hotmail", "icloud", "live", "mail", "msn",
-        "outlook", "proton", "protonmail", "tutanota", "yahoo", "yandex", "ymail", "zoho",
+        "aol",
+        "gmail",
+        "gmx",
+        "googlemail",
+        "hotmail",
+        "icloud",
+        "live",
+        "mail",
+        "msn",
+        "outlook",
+        "proton",
+        "protonmail",
+        "tutanota",
+        "yahoo",
+        "yandex",
+        "ymail",
+        "zoho",
     }
 )
 # WA-01: consumer domains that are not brand-shaped, including the Dutch and Belgian
 # internet providers whose addresses people often give as "their" email.
 PERSONAL_MAIL_DOMAINS = frozenset(
     {
-        "me.com", "mac.com", "web.de", "t-online.de", "orange.fr", "free.fr", "laposte.net",
-        "ziggo.nl", "kpnmail.nl", "kpnplanet.nl", "planet.nl", "home.nl", "hetnet.nl",
-        "xs4all.nl", "chello.nl", "upcmail.nl", "casema.nl", "quicknet.nl", "zonnet.nl",
-        "telfort.nl", "tele2.nl", "online.nl", "telenet.be", "skynet.be", "proximus.be",
-        "btinternet.com", "sky.com", "virginmedia.com", "comcast.net", "verizon.net",
-        "qq.com", "163.com",
+        "me.com",
+        "mac.com",
+        "web.de",
+        "t-online.de",
+        "orange.fr",
+        "free.fr",
+        "laposte.net",
+        "ziggo.nl",
+        "kpnmail.nl",
+        "kpnplanet.nl",
+        "planet.nl",
+        "home.nl",
+        "hetnet.nl",
+        "xs4all.nl",
+        "chello.nl",
+        "upcmail.nl",
+        "casema.nl",
+        "quicknet.nl",
+        "zonnet.nl",
+        "telfort.nl",
+        "tele2.nl",
+        "online.nl",
+        "telenet.be",
+        "skynet.be",
+        "proximus.be",
+        "btinternet.com",
+        "sky.com",
+        "virginmedia.com",
+        "comcast.net",
+        "verizon.net",
+        "qq.com",
+        "163.com",
     }
 )
 GENERIC_TLDS = frozenset({"com", "org", "net", "biz", "info", "io", "co", "eu", "global", "tech", "cloud"})
@@ -90,7 +132,9 @@ def check_work_email(raw_email: str, headquarters_domain: Optional[str] = None) 
                 {"email": email, "domain": domain, "headquarters_domain": headquarters_domain.lower()},
             )
     if is_regional_domain(domain):
-        return Verdict(Outcome.ALLOWED, ("WA-01", "WA-02"), "utter_email_accepted_regional", {"email": email, "domain": domain})
+        return Verdict(
+            Outcome.ALLOWED, ("WA-01", "WA-02"), "utter_email_accepted_regional", {"email": email, "domain": domain}
+        )
     return Verdict(Outcome.ALLOWED, ("WA-01",), "utter_email_accepted", {"email": email, "domain": domain})
 
 

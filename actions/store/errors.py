@@ -3,6 +3,7 @@
 A refusal always names the documented rule that forbids the change and carries the facts
 that decided it, so an action can explain the refusal and a test can check it.
 """
+
 from __future__ import annotations
 
 from typing import Any, Mapping

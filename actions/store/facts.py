@@ -3,6 +3,7 @@
 Every fact the store writes is checked here first, so a typo in an action or a bad slot
 value fails loudly instead of storing something no rule understands.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,7 +22,6 @@ USER_ROLES = (
 )
 PREREQUISITES = ("admin_email", "legal_details", "signing_authority", "primary_contact")
 ENROLLMENT_STEP_COUNT = 5
-LANGUAGES = ("nl", "en")
 
 
 def _is_bool(value: Any) -> bool:
@@ -49,7 +49,6 @@ FACT_VALIDATORS: Dict[str, Callable[[Any], bool]] = {
     "enrollment_steps_done": _step,
     "primary_contact_verified": _is_bool,
     "user_role": _one_of(*USER_ROLES),
-    "language": _one_of(*LANGUAGES),
     **{f"prerequisite_{item}": _is_bool for item in PREREQUISITES},
 }
 

@@ -4,6 +4,7 @@ A *case* is what one conversation (a sender id) has established. Facts are appen
 recording a fact again adds a row, and the newest row per name is the current value, so
 the history of a case is never lost and every fact knows when it was recorded.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text
@@ -26,7 +27,6 @@ class Case(Base):
     id = Column(Integer, primary_key=True)
     sender_id = Column(String(255), nullable=False, unique=True)
     organisation_id = Column(Integer, ForeignKey("organisations.id"), nullable=True)
-    language = Column(String(2), nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False)
     updated_at = Column(DateTime(timezone=True), nullable=False)
     # Facts up to this id are ignored: "start over" without deleting the history.

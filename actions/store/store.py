@@ -3,6 +3,7 @@
 One short session per method call (a unit of work), committed on success and rolled back
 on any error. The database URL comes from the environment (see ``store_from_env``).
 """
+
 from __future__ import annotations
 
 import json
@@ -56,7 +57,7 @@ class PartnerStore:
         self.url = url
         self._clock = clock
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-            Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
         self._engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
         if self._engine.dialect.name == "sqlite":
             event.listen(self._engine, "connect", _sqlite_pragmas)
@@ -235,14 +236,6 @@ class PartnerStore:
         return self._change(sender_id, lambda facts: {"headquarters_domain": domain.lower().strip(".")})
 
     # ----- case-wide --------------------------------------------------------------------
-
-    def record_language(self, sender_id: str, language: str) -> Facts:
-        with self._unit_of_work() as session:
-            case = self._case(session, sender_id)
-            check_fact("language", language)
-            case.language = language
-            case.updated_at = self._clock()
-            return self._facts(session, case)
 
     def link_organisation(self, sender_id: str, mpn_id: str) -> str:
         """Link the case to an organisation by MPN ID, so other channels can share it."""

@@ -1,4 +1,5 @@
 """Builds rasa_sdk trackers the way the Rasa server sends them to the action server."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """Onboarding actions over rasa_sdk's Tracker and CollectingDispatcher, on a real SQLite store."""
+
 import pytest
 
 from actions.general import Greet, RestartCase
@@ -60,7 +61,9 @@ def test_WA_01_personal_email_is_rejected_in_the_form_and_asked_again():
     store_from_env().record_mpn_membership(SENDER, True)
     store_from_env().record_work_account(SENDER, "exists")
     messages, events = validate(
-        "work_email", "jan@gmail.com", text="jan@gmail.com",
+        "work_email",
+        "jan@gmail.com",
+        text="jan@gmail.com",
         entities=[{"entity": "email", "value": "jan@gmail.com", "start": 0, "end": 13}],
     )
     assert responses(messages) == ["utter_email_personal"]
@@ -73,8 +76,12 @@ def test_WA_01_personal_email_is_rejected_in_the_form_and_asked_again():
 def test_WA_01_company_email_is_accepted_and_stored():
     store_from_env().record_mpn_membership(SENDER, True)
     store_from_env().record_work_account(SENDER, "exists")
-    messages, events = validate("work_email", "mijn mail is jan@contoso.com", text="mijn mail is jan@contoso.com",
-                                entities=[{"entity": "email", "value": "jan@contoso.com", "start": 13, "end": 28}])
+    messages, events = validate(
+        "work_email",
+        "mijn mail is jan@contoso.com",
+        text="mijn mail is jan@contoso.com",
+        entities=[{"entity": "email", "value": "jan@contoso.com", "start": 13, "end": 28}],
+    )
     assert responses(messages) == ["utter_email_accepted"]
     assert store_from_env().facts(SENDER)["work_email"] == "jan@contoso.com"
     assert slot_values(events)["requested_slot"] == "prerequisite_legal_details"
@@ -150,8 +157,9 @@ def test_ONB_03_done_advances_one_step_and_WA_05_step_two_creates_the_account():
 
 def test_ONB_03_a_step_out_of_order_is_refused_with_the_expected_step():
     ready_case(steps_done=1)
-    messages, _ = run(CompleteStep(), tracker(text="stap 4 klaar", intent="step_done",
-                                              entities=[{"entity": "step", "value": "4"}]))
+    messages, _ = run(
+        CompleteStep(), tracker(text="stap 4 klaar", intent="step_done", entities=[{"entity": "step", "value": "4"}])
+    )
     assert responses(messages) == ["utter_step_out_of_order", "utter_enrollment_step_2_create"]
     assert messages[0]["expected_step"] == 2 and messages[0]["given_step"] == 4
     assert store_from_env().facts(SENDER)["enrollment_steps_done"] == 1
@@ -186,8 +194,11 @@ def test_ONB_05_finish_setup_asks_the_role_then_answers_with_it():
     assert slot_values(events) == {"pending_question": "finish_setup"}
     messages, events = run(
         RecordRole(),
-        tracker(text="ik ben globale beheerder", entities=[{"entity": "role", "value": "global_admin"}],
-                slots={"pending_question": "finish_setup"}),
+        tracker(
+            text="ik ben globale beheerder",
+            entities=[{"entity": "role", "value": "global_admin"}],
+            slots={"pending_question": "finish_setup"},
+        ),
     )
     assert responses(messages) == ["utter_finish_setup_add_yourself"]
     assert slot_values(events)["pending_question"] is None
@@ -195,16 +206,25 @@ def test_ONB_05_finish_setup_asks_the_role_then_answers_with_it():
 
 
 def test_ONB_06_role_without_pending_question_is_checked_against_the_roles():
-    messages, _ = run(RecordRole(), tracker(entities=[{"entity": "role", "value": "gewone gebruiker"}], slots={"language": "nl"}))
+    messages, _ = run(
+        RecordRole(), tracker(entities=[{"entity": "role", "value": "gewone gebruiker"}], slots={"language": "nl"})
+    )
     assert responses(messages) == ["utter_roles_you_fit_neither"]
     assert messages[0]["items"] == "gebruiker zonder beheerdersrol"
 
 
 @pytest.mark.parametrize(
     "raw, role",
-    [("global_admin", "global_admin"), ("Globale beheerder", "global_admin"), ("GA", "global_admin"),
-     ("beheeragent", "admin_agent"), ("gebruikersbeheerder", "user_management_admin"),
-     ("MPN-partnerbeheerder", "mpn_partner_admin"), ("legal counsel", "other"), (None, None)],
+    [
+        ("global_admin", "global_admin"),
+        ("Globale beheerder", "global_admin"),
+        ("GA", "global_admin"),
+        ("beheeragent", "admin_agent"),
+        ("gebruikersbeheerder", "user_management_admin"),
+        ("MPN-partnerbeheerder", "mpn_partner_admin"),
+        ("legal counsel", "other"),
+        (None, None),
+    ],
 )
 def test_roles_are_normalised(raw, role):
     assert normalise_role(raw) == role

@@ -1,4 +1,5 @@
 """Starts the real action server and Rasa server (REST channel) on free loopback ports."""
+
 from __future__ import annotations
 
 import os
@@ -48,16 +49,31 @@ class AssistantServers:
 
     def _spawn(self, args: List[str], log_name: str) -> subprocess.Popen:
         log = open(self.workdir / log_name, "ab")
-        process = subprocess.Popen(args, cwd=PROJECT_ROOT, env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            args, cwd=PROJECT_ROOT, env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         self.processes.append(process)
         return process
 
     def start(self, timeout: float = 180) -> "AssistantServers":
         self._spawn([RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)], "actions.log")
-        self._spawn([RASA, "run", "--model", str(self.model), "--endpoints", "endpoints.yml",
-                     "--credentials", "credentials.yml", "--port", str(self.rasa_port), "--interface", "127.0.0.1"],
-                    "rasa.log")
+        self._spawn(
+            [
+                RASA,
+                "run",
+                "--model",
+                str(self.model),
+                "--endpoints",
+                "endpoints.yml",
+                "--credentials",
+                "credentials.yml",
+                "--port",
+                str(self.rasa_port),
+                "--interface",
+                "127.0.0.1",
+            ],
+            "rasa.log",
+        )
         deadline = time.monotonic() + timeout
         for url in (f"http://127.0.0.1:{self.action_port}/health", f"http://127.0.0.1:{self.rasa_port}/"):
             while True:
@@ -75,8 +91,11 @@ class AssistantServers:
     def _check_alive(self) -> None:
         for process in self.processes:
             if process.poll() is not None:
-                logs = "".join((self.workdir / name).read_text(errors="replace")[-3000:] for name in ("actions.log", "rasa.log")
-                               if (self.workdir / name).exists())
+                logs = "".join(
+                    (self.workdir / name).read_text(errors="replace")[-3000:]
+                    for name in ("actions.log", "rasa.log")
+                    if (self.workdir / name).exists()
+                )
                 raise RuntimeError(f"a server exited with {process.returncode}:\n{logs}")
 
     def stop(self) -> None:

@@ -1,6 +1,7 @@
 """Whole conversations over the REST webhook against the real action server and Rasa
 server, checking the replies and the facts in the state store, and that progress
 survives a restart of both servers."""
+
 import pytest
 
 from actions.store import PartnerStore
@@ -53,18 +54,23 @@ def test_dutch_onboarding_with_rejected_email_and_stored_facts(servers):
     assert facts["work_account"] == "exists"
     assert facts["work_email"] == "jan.devries@contoso.nl"
     assert facts["enrollment_steps_done"] == 1
-    assert all(facts[f"prerequisite_{item}"] for item in ("admin_email", "legal_details", "signing_authority", "primary_contact"))
+    assert all(
+        facts[f"prerequisite_{item}"]
+        for item in ("admin_email", "legal_details", "signing_authority", "primary_contact")
+    )
 
 
 def test_english_interruption_and_language_switch_mid_form(servers):
     chat = Chat(servers, "en-partner")
-    assert "Is your company a member of the Microsoft Partner Network" in chat.say("I want to create a Partner Center account")
+    assert "Is your company a member of the Microsoft Partner Network" in chat.say(
+        "I want to create a Partner Center account"
+    )
     reply = chat.say("where do I download the MPN agreement?")
     assert "Partner settings" in reply and "MPN program status" in reply
     assert "Is your company a member" in reply  # the form asks again
     reply = chat.say("ja, we zijn lid van het partner network")
     assert "Heeft uw bedrijf al een werkaccount" in reply  # switched to Dutch
-    reply = chat.say("sorry, I'd rather continue in English: we don't have a work account")
+    reply = chat.say("no, we don't have a work account yet")  # and back to English
     assert "create one during enrollment" in reply
     assert facts_of(servers, "en-partner")["work_account"] == "none"
 

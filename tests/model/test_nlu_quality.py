@@ -1,5 +1,6 @@
 """NLU quality on the held-out test sets, per language: macro-F1 over the intents must be
 at least 0.90 (evaluated with `rasa test nlu`)."""
+
 import json
 import subprocess
 from collections import Counter
@@ -36,9 +37,23 @@ def test_macro_f1_formula():
 def test_held_out_macro_f1_is_at_least_0_90(trained_model, tmp_path, language):
     out = tmp_path / language
     subprocess.run(
-        [RASA, "test", "nlu", "--model", str(trained_model), "--nlu", f"tests/nlu/{language}.yml",
-         "--out", str(out), "--successes", "--no-plot"],
-        cwd=PROJECT_ROOT, env=rasa_env(), check=True, capture_output=True,
+        [
+            RASA,
+            "test",
+            "nlu",
+            "--model",
+            str(trained_model),
+            "--nlu",
+            f"tests/nlu/{language}.yml",
+            "--out",
+            str(out),
+            "--successes",
+            "--no-plot",
+        ],
+        cwd=PROJECT_ROOT,
+        env=rasa_env(),
+        check=True,
+        capture_output=True,
     )
     pairs = []
     for name in ("intent_successes.json", "intent_errors.json"):

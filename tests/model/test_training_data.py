@@ -1,4 +1,5 @@
 """The training data is consistent, and the held-out test sets stay held out."""
+
 import re
 import subprocess
 
@@ -20,8 +21,22 @@ def _examples(path):
 
 def test_rasa_data_validate_passes_with_fail_on_warnings():
     result = subprocess.run(
-        [RASA, "data", "validate", "--fail-on-warnings", "--data", "data", "--domain", "domain.yml", "--config", "config.yml"],
-        cwd=PROJECT_ROOT, env=rasa_env(), capture_output=True, text=True,
+        [
+            RASA,
+            "data",
+            "validate",
+            "--fail-on-warnings",
+            "--data",
+            "data",
+            "--domain",
+            "domain.yml",
+            "--config",
+            "config.yml",
+        ],
+        cwd=PROJECT_ROOT,
+        env=rasa_env(),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 

@@ -1,4 +1,5 @@
 """The onboarding rules (ONB-01..07) as plain functions of facts."""
+
 from actions.rules import onboarding
 from actions.rules.verdict import Outcome
 from actions.store.facts import Facts
@@ -52,7 +53,9 @@ def test_ONB_02_all_four_on_hand_allows_enrolling():
 
 
 def test_ONB_02_questions_skip_what_is_known_and_repeat_what_was_no():
-    facts = Facts(mpn_member=True, work_account="exists", prerequisite_admin_email=True, prerequisite_legal_details=False)
+    facts = Facts(
+        mpn_member=True, work_account="exists", prerequisite_admin_email=True, prerequisite_legal_details=False
+    )
     assert onboarding.onboarding_questions(facts) == [
         "prerequisite_legal_details",
         "prerequisite_signing_authority",
@@ -78,7 +81,9 @@ def test_ONB_03_steps_in_order_from_the_first():
 
 def test_ONB_03_and_WA_05_step_two_depends_on_the_work_account():
     def step_two(work_account):
-        return onboarding.next_onboarding_step(Facts(**{**READY, "work_account": work_account}, enrollment_steps_done=1))
+        return onboarding.next_onboarding_step(
+            Facts(**{**READY, "work_account": work_account}, enrollment_steps_done=1)
+        )
 
     assert step_two("exists").response == "utter_enrollment_step_2_sign_in"
     create = step_two("none")
@@ -94,7 +99,10 @@ def test_ONB_03_blocked_prerequisites_come_before_any_step():
 
 
 def test_ONB_04_pending_until_primary_contact_verifies():
-    assert onboarding.verification_status(Facts(**READY, enrollment_steps_done=2)).response == "utter_verification_not_enrolled"
+    assert (
+        onboarding.verification_status(Facts(**READY, enrollment_steps_done=2)).response
+        == "utter_verification_not_enrolled"
+    )
     pending = onboarding.verification_status(Facts(**READY, enrollment_steps_done=3))
     assert pending.outcome is Outcome.BLOCKED
     assert pending.rule_ids == ("ONB-04",)

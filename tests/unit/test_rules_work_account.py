@@ -1,4 +1,5 @@
 """The work-account rules (WA-01..06) as plain functions."""
+
 import pytest
 
 from actions.rules import work_account
@@ -9,8 +10,18 @@ from actions.store.facts import Facts
 @pytest.mark.parametrize(
     "email",
     [
-        "jan@gmail.com", "JAN@Hotmail.NL", "a.b@yahoo.co.uk", "x@outlook.com", "x@live.nl", "x@icloud.com",
-        "x@me.com", "x@ziggo.nl", "x@kpnmail.nl", "x@googlemail.com", "x@protonmail.com", "x@gmx.de",
+        "jan@gmail.com",
+        "JAN@Hotmail.NL",
+        "a.b@yahoo.co.uk",
+        "x@outlook.com",
+        "x@live.nl",
+        "x@icloud.com",
+        "x@me.com",
+        "x@ziggo.nl",
+        "x@kpnmail.nl",
+        "x@googlemail.com",
+        "x@protonmail.com",
+        "x@gmx.de",
     ],
 )
 def test_WA_01_personal_email_is_refused(email):
@@ -20,7 +31,9 @@ def test_WA_01_personal_email_is_refused(email):
     assert verdict.response == "utter_email_personal"
 
 
-@pytest.mark.parametrize("raw", ["jan at contoso.nl", "jan@", "@contoso.com", "jan@contoso", "", "a" * 300 + "@x.com", "jan@@contoso.com"])
+@pytest.mark.parametrize(
+    "raw", ["jan at contoso.nl", "jan@", "@contoso.com", "jan@contoso", "", "a" * 300 + "@x.com", "jan@@contoso.com"]
+)
 def test_WA_01_malformed_address_is_refused_as_invalid(raw):
     verdict = work_account.check_work_email(raw)
     assert verdict.outcome is Outcome.BLOCKED
@@ -59,7 +72,10 @@ def test_WA_02_headquarters_advice_picks_the_generic_domain():
     verdict = work_account.headquarters_domain_advice(["contoso.uk", "contoso.com"])
     assert verdict.response == "utter_headquarters_domain_likely"
     assert verdict.params == {"headquarters_domain": "contoso.com", "regional_domains": "contoso.uk"}
-    assert work_account.headquarters_domain_advice(["contoso.nl", "contoso.be"]).response == "utter_headquarters_domain_rule"
+    assert (
+        work_account.headquarters_domain_advice(["contoso.nl", "contoso.be"]).response
+        == "utter_headquarters_domain_rule"
+    )
 
 
 def test_WA_03_cloud_subscription_means_a_work_account_exists():
@@ -82,4 +98,6 @@ def test_WA_05_no_work_account_is_created_during_enrollment():
 
 def test_WA_06_reuse_advice():
     assert work_account.work_account_reuse_advice(Facts(work_account="exists")).rule_ids == ("WA-06",)
-    assert work_account.work_account_reuse_advice(Facts(work_account="none")).response == "utter_work_account_reuse_none"
+    assert (
+        work_account.work_account_reuse_advice(Facts(work_account="none")).response == "utter_work_account_reuse_none"
+    )

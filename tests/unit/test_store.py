@@ -1,4 +1,5 @@
 """The state store on SQLite and on the PostgreSQL server: facts, history, and refusals."""
+
 import pytest
 from sqlalchemy import create_engine, inspect
 

@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-11-21
 """
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -25,7 +26,6 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("sender_id", sa.String(255), nullable=False, unique=True),
         sa.Column("organisation_id", sa.Integer, sa.ForeignKey("organisations.id"), nullable=True),
-        sa.Column("language", sa.String(2), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("facts_reset_after_id", sa.Integer, nullable=True),

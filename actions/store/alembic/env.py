@@ -1,4 +1,5 @@
 """Alembic environment: runs on the engine the store hands over (never on a URL in a file)."""
+
 from alembic import context
 
 from actions.store.schema import Base

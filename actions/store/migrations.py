@@ -1,8 +1,14 @@
 """Alembic migrations of the state store, applied by the store itself at start-up.
 
-On PostgreSQL the upgrade runs under an advisory lock, so several action servers started
-together on an empty database create the tables once.
+The revisions live in alembic/ beside this file: a plain folder, not a package, because the
+action server imports every module of the actions package. On PostgreSQL the upgrade runs
+under an advisory lock, so several action servers started together on an empty database
+create the tables once.
+
+scripts/migrate_store.py upgrades the store on $PARTNER_STORE_URL; the start scripts run it
+before the action server starts.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +18,7 @@ from alembic.config import Config
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "alembic"
 _ADVISORY_LOCK_KEY = 7_305_114_021  # any constant shared by every process of this project
 
 
@@ -35,3 +41,20 @@ def upgrade_to_head(engine: Engine) -> None:
                 lock_connection.commit()
     else:
         command.upgrade(config, "head")
+
+
+def main() -> int:
+    import logging
+    import sys
+
+    from .errors import StoreUnavailable
+    from .store import PartnerStore, default_store_url
+
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        PartnerStore(default_store_url()).dispose()
+    except StoreUnavailable as error:
+        print(f"The state store could not be migrated: {error}", file=sys.stderr)
+        return 1
+    print("State store schema is up to date.")
+    return 0
