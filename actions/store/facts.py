@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional
 
+from ..rules import mpa
+from ..rules.csp_regions import is_region
 from .errors import UnknownFact
 
 WORK_ACCOUNT_STATES = ("exists", "none", "unknown")
@@ -40,6 +42,14 @@ def _short_text(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 320
 
 
+def _regions(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and 0 < len(value) == len(set(value))
+        and all(isinstance(region, str) and is_region(region) for region in value)
+    )
+
+
 FACT_VALIDATORS: Dict[str, Callable[[Any], bool]] = {
     "mpn_member": _is_bool,
     "work_account": _one_of(*WORK_ACCOUNT_STATES),
@@ -50,6 +60,17 @@ FACT_VALIDATORS: Dict[str, Callable[[Any], bool]] = {
     "primary_contact_verified": _is_bool,
     "user_role": _one_of(*USER_ROLES),
     **{f"prerequisite_{item}": _is_bool for item in PREREQUISITES},
+    # The MPA (MPA-01..13)
+    "csp_partner_type": _one_of(*mpa.CSP_PARTNER_TYPES),
+    "us_government_cloud": _is_bool,
+    "mpn_account": _one_of(*mpa.MPN_ACCOUNT_STATES),
+    "mpn_program_status": _one_of(*mpa.MPN_PROGRAM_STATUSES),
+    "indirect_reseller_status": _one_of(*mpa.INDIRECT_RESELLER_STATUSES),
+    "csp_relationship_accepted": _is_bool,
+    "csp_regions": _regions,
+    # A customer managing its partners (REL-01..07)
+    "customer_has_partner": _is_bool,
+    "customer_mca_accepted": _is_bool,
 }
 
 

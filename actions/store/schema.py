@@ -7,7 +7,7 @@ the history of a case is never lost and every fact knows when it was recorded.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -46,4 +46,29 @@ class Fact(Base):
     recorded_at = Column(DateTime(timezone=True), nullable=False)
 
 
-__all__ = ["Base", "Organisation", "Case", "Fact"]
+__all__ = ["Base", "Organisation", "Case", "Fact", "MpaSignature", "CustomerPartner"]
+
+
+class MpaSignature(Base):
+    """MPA-04: the MPA signed in one CSP region."""
+
+    __tablename__ = "mpa_signatures"
+    __table_args__ = (UniqueConstraint("case_id", "region", name="uq_mpa_signatures_case_region"),)
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    region = Column(String(80), nullable=False)
+    signed_at = Column(DateTime(timezone=True), nullable=False)
+
+
+class CustomerPartner(Base):
+    """REL-02/REL-07: a partner a customer works with, and its type."""
+
+    __tablename__ = "customer_partners"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    name = Column(String(200), nullable=False)
+    partner_type = Column(String(40), nullable=False)
+    recorded_at = Column(DateTime(timezone=True), nullable=False)
+    removed_at = Column(DateTime(timezone=True), nullable=True)

@@ -20,13 +20,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..rules import onboarding
+from ..rules import onboarding, relationships
 from ..rules.verdict import Outcome
 from ..rules.work_account import check_work_email
 from .errors import RuleViolation, StoreUnavailable, UnknownFact
 from .facts import ENROLLMENT_STEP_COUNT, PREREQUISITES, Facts, RecordedFact, check_fact
 from .migrations import upgrade_to_head
-from .schema import Case, Fact, Organisation
+from .schema import Case, CustomerPartner, Fact, MpaSignature, Organisation
 
 logger = logging.getLogger(__name__)
 
@@ -234,6 +234,123 @@ class PartnerStore:
     def record_headquarters_domain(self, sender_id: str, domain: str) -> Facts:
         """WA-02: the headquarters' business domain, used to check the work email."""
         return self._change(sender_id, lambda facts: {"headquarters_domain": domain.lower().strip(".")})
+
+    # ----- the MPA (MPA) ---------------------------------------------------------------
+
+    def record_csp_partner_type(self, sender_id: str, partner_type: str, us_government_cloud: bool = False) -> Facts:
+        """MPA-02: indirect provider, indirect reseller, direct bill partner, or not in CSP."""
+        return self._change(
+            sender_id, lambda facts: {"csp_partner_type": partner_type, "us_government_cloud": us_government_cloud}
+        )
+
+    def record_mpn_account(self, sender_id: str, state: str) -> Facts:
+        """MPA-05: the MPN account is in Partner Center, still in PMC, or does not exist."""
+        return self._change(sender_id, lambda facts: {"mpn_account": state})
+
+    def record_mpn_program_status(self, sender_id: str, status: str) -> Facts:
+        """MPA-06: the MPN program status shown in Partner profile, Program info. A status
+        means the MPN account is in Partner Center (MPA-05)."""
+        return self._change(sender_id, lambda facts: {"mpn_program_status": status, "mpn_account": "partner_center"})
+
+    def record_indirect_reseller_status(self, sender_id: str, status: str) -> Facts:
+        """MPA-08: the Indirect reseller status in Program info ('not_shown' when absent)."""
+        return self._change(sender_id, lambda facts: {"indirect_reseller_status": status})
+
+    def record_csp_relationship_accepted(self, sender_id: str, accepted: bool) -> Facts:
+        """MPA-10: the indirect reseller accepted its indirect provider's CSP relationship request."""
+        return self._change(sender_id, lambda facts: {"csp_relationship_accepted": accepted})
+
+    def record_csp_regions(self, sender_id: str, regions: list) -> Facts:
+        """MPA-04: the CSP regions the company does CSP business in."""
+        return self._change(sender_id, lambda facts: {"csp_regions": list(dict.fromkeys(regions))})
+
+    def record_mpa_signature(self, sender_id: str, region: str) -> Dict[str, datetime]:
+        """MPA-04 / MPA-01: the MPA signed in one region. Refused for a region the company does
+        not do CSP business in, one already signed, or by someone who is not Global admin."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            facts = self._facts(session, case)
+            if facts.get("user_role") != "global_admin":
+                raise RuleViolation(
+                    "MPA-01", "only a Global admin can sign the MPA", {"user_role": facts.get("user_role")}
+                )
+            regions = facts.get("csp_regions") or []
+            if region not in regions:
+                raise RuleViolation(
+                    "MPA-04",
+                    "not a region the company does CSP business in",
+                    {"region": region, "csp_regions": regions},
+                )
+            signed = self._signatures(session, case)
+            if region in signed:
+                raise RuleViolation(
+                    "MPA-04", "the MPA is signed once per region", {"region": region, "signed_at": signed[region]}
+                )
+            session.add(MpaSignature(case_id=case.id, region=region, signed_at=self._clock()))
+            session.flush()
+            return self._signatures(session, case)
+
+    def _signatures(self, session: Session, case: Case) -> Dict[str, datetime]:
+        rows = session.execute(
+            select(MpaSignature).where(MpaSignature.case_id == case.id).order_by(MpaSignature.id)
+        ).scalars()
+        return {row.region: _as_utc(row.signed_at) for row in rows}
+
+    def signed_regions(self, sender_id: str) -> Dict[str, datetime]:
+        """MPA-04: the regions the MPA is signed in, with when."""
+        with self._unit_of_work() as session:
+            return self._signatures(session, self._case(session, sender_id))
+
+    # ----- a customer's partners (REL) ---------------------------------------------------
+
+    def record_customer_partner(self, sender_id: str, name: str, partner_type: str) -> Dict[str, str]:
+        """REL-02: a partner the customer works with, and its type (replaces an earlier type)."""
+        if partner_type not in relationships.PARTNER_TYPES:
+            raise UnknownFact(f"unknown partner type {partner_type!r}")
+        name = name.strip()[:200]
+        if not name:
+            raise UnknownFact("a partner needs a name")
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            for row in self._active_partners(session, case):
+                if row.name.lower() == name.lower():
+                    row.removed_at = self._clock()
+            session.add(
+                CustomerPartner(case_id=case.id, name=name, partner_type=partner_type, recorded_at=self._clock())
+            )
+            self._record(session, case, {"customer_has_partner": True})
+            session.flush()
+            return {row.name: row.partner_type for row in self._active_partners(session, case)}
+
+    def _active_partners(self, session: Session, case: Case) -> list:
+        query = select(CustomerPartner).where(CustomerPartner.case_id == case.id, CustomerPartner.removed_at.is_(None))
+        return list(session.execute(query.order_by(CustomerPartner.id)).scalars())
+
+    def customer_partners(self, sender_id: str) -> Dict[str, str]:
+        """REL-02: the customer's current partners: name -> type."""
+        with self._unit_of_work() as session:
+            return {
+                row.name: row.partner_type for row in self._active_partners(session, self._case(session, sender_id))
+            }
+
+    def remove_customer_partner(self, sender_id: str, name: str) -> Dict[str, str]:
+        """REL-07: the customer deletes a partner itself, which only a Delegated administrator
+        or an Advisor allows; any other type is refused with the partner's type."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            matches = [row for row in self._active_partners(session, case) if row.name.lower() == name.strip().lower()]
+            if not matches:
+                raise UnknownFact(f"no partner called {name!r}")
+            partner = matches[-1]
+            if partner.partner_type not in relationships.SELF_REMOVABLE_TYPES:
+                raise RuleViolation(
+                    "REL-07",
+                    "only a Delegated administrator or Advisor can be deleted by the customer",
+                    {"partner": partner.name, "partner_type": partner.partner_type},
+                )
+            partner.removed_at = self._clock()
+            session.flush()
+            return {row.name: row.partner_type for row in self._active_partners(session, case)}
 
     # ----- case-wide --------------------------------------------------------------------
 

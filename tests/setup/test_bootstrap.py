@@ -1,4 +1,5 @@
 """The set-up script finds Python 3.10 or stops with a message naming what to install."""
+
 import shutil
 import subprocess
 

@@ -151,3 +151,104 @@ def test_hostile_text_is_stored_and_returned_verbatim(store):
 def test_unreachable_database_raises_store_unavailable(tmp_path):
     with pytest.raises(StoreUnavailable):
         PartnerStore("postgresql://nobody@127.0.0.1:1/nothing")
+
+
+def test_ONB_02_admin_email_not_at_hand_is_a_missing_prerequisite(store):
+    store.record_mpn_membership(SENDER, True)
+    facts = store.record_admin_email_unavailable(SENDER)
+    assert facts["prerequisite_admin_email"] is False
+    with pytest.raises(RuleViolation) as refusal:
+        store.complete_enrollment_step(SENDER, 1)
+    assert "admin_email" in refusal.value.facts["missing_prerequisites"]
+
+
+def mpa_ready(store, sender=SENDER):
+    store.record_csp_partner_type(sender, "indirect_reseller")
+    store.record_mpn_program_status(sender, "active")
+    store.record_indirect_reseller_status(sender, "active")
+    store.record_user_role(sender, "global_admin")
+    store.record_csp_regions(sender, ["Europe", "Latin America and the Caribbean"])
+
+
+def test_MPA_06_a_program_status_means_the_account_is_in_partner_center(store):
+    facts = store.record_mpn_program_status(SENDER, "pending")
+    assert facts["mpn_account"] == "partner_center"
+    with pytest.raises(UnknownFact):
+        store.record_mpn_program_status(SENDER, "sleepy")
+
+
+def test_MPA_02_partner_type_and_us_government_cloud(store):
+    facts = store.record_csp_partner_type(SENDER, "direct_bill", us_government_cloud=True)
+    assert facts["csp_partner_type"] == "direct_bill" and facts["us_government_cloud"] is True
+    with pytest.raises(UnknownFact):
+        store.record_csp_partner_type(SENDER, "wholesaler")
+
+
+def test_MPA_04_regions_must_be_csp_regions(store):
+    with pytest.raises(UnknownFact):
+        store.record_csp_regions(SENDER, ["Atlantis"])
+    assert store.record_csp_regions(SENDER, ["Europe", "Europe"])["csp_regions"] == ["Europe"]
+
+
+def test_MPA_04_signatures_are_recorded_per_region_until_none_is_missing(store, clock):
+    mpa_ready(store)
+    assert store.record_mpa_signature(SENDER, "Europe").keys() == {"Europe"}
+    signed = store.record_mpa_signature(SENDER, "Latin America and the Caribbean")
+    assert list(signed) == ["Europe", "Latin America and the Caribbean"]
+    assert signed["Europe"] < clock.now
+
+
+def test_MPA_04_signature_refused_for_a_region_without_csp_business(store):
+    mpa_ready(store)
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_mpa_signature(SENDER, "Japan")
+    assert refusal.value.rule_id == "MPA-04"
+    assert refusal.value.facts["csp_regions"] == ["Europe", "Latin America and the Caribbean"]
+    assert store.signed_regions(SENDER) == {}
+
+
+def test_MPA_04_a_region_already_signed_is_refused_with_its_date(store):
+    mpa_ready(store)
+    first = store.record_mpa_signature(SENDER, "Europe")["Europe"]
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_mpa_signature(SENDER, "Europe")
+    assert refusal.value.rule_id == "MPA-04"
+    assert refusal.value.facts["signed_at"] == first
+
+
+def test_MPA_01_signature_refused_for_a_non_global_admin(store):
+    mpa_ready(store)
+    store.record_user_role(SENDER, "admin_agent")
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_mpa_signature(SENDER, "Europe")
+    assert refusal.value.rule_id == "MPA-01"
+    assert refusal.value.facts == {"user_role": "admin_agent"}
+
+
+def test_MPA_10_csp_relationship_acceptance_is_a_fact(store):
+    assert store.record_csp_relationship_accepted(SENDER, True)["csp_relationship_accepted"] is True
+
+
+def test_REL_02_customer_partners_are_kept_with_their_types(store):
+    store.record_customer_partner(SENDER, "Contoso", "reseller")
+    partners = store.record_customer_partner(SENDER, "Fabrikam", "advisor")
+    assert partners == {"Contoso": "reseller", "Fabrikam": "advisor"}
+    assert store.record_customer_partner(SENDER, "contoso", "delegated_admin") == {
+        "Fabrikam": "advisor",
+        "contoso": "delegated_admin",
+    }
+    assert store.facts(SENDER)["customer_has_partner"] is True
+    with pytest.raises(UnknownFact):
+        store.record_customer_partner(SENDER, "Contoso", "friend")
+
+
+def test_REL_07_customer_removes_only_delegated_admins_and_advisors(store):
+    store.record_customer_partner(SENDER, "Contoso", "reseller")
+    store.record_customer_partner(SENDER, "Fabrikam", "advisor")
+    with pytest.raises(RuleViolation) as refusal:
+        store.remove_customer_partner(SENDER, "contoso")
+    assert refusal.value.rule_id == "REL-07"
+    assert refusal.value.facts == {"partner": "Contoso", "partner_type": "reseller"}
+    assert store.remove_customer_partner(SENDER, "Fabrikam") == {"Contoso": "reseller"}
+    with pytest.raises(UnknownFact):
+        store.remove_customer_partner(SENDER, "Northwind")

@@ -1,0 +1,241 @@
+"""Actions of the MPA check (MPA-01..13): a form that asks only what the store does not
+know, a verdict computed from stored facts, and signatures recorded per CSP region."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from .base import Events, PartnerAction, partner_store
+from .onboarding import normalise_role
+from .replies import Reply
+from .rules import mpa
+from .rules.csp_regions import RegionLookup, regions_for, split_place_names
+from .store import PartnerStore, RuleViolation, StoreUnavailable
+
+logger = logging.getLogger(__name__)
+
+MPA_FORM_SLOTS = (
+    "csp_partner_type",
+    "mpn_account",
+    "mpn_program_status",
+    "indirect_reseller_status",
+    "user_role",
+    "csp_countries",
+)
+# The form asks for countries; the store keeps the CSP regions they belong to.
+_SLOT_OF_FACT = {"csp_regions": "csp_countries"}
+
+
+def _entities(tracker: Tracker, name: str) -> List[str]:
+    return [str(value) for value in tracker.get_latest_entity_values(name)]
+
+
+def place_names(tracker: Tracker) -> List[str]:
+    """The countries or areas in the latest message: entities, else the text split up."""
+    return _entities(tracker, "country") or split_place_names(tracker.latest_message.get("text") or "")
+
+
+def say_region_problems(reply: Reply, lookup: RegionLookup) -> bool:
+    """Tells the user about ambiguous or unknown places (MPA-04); True if there were any."""
+    if lookup.ambiguous:
+        place, candidates = next(iter(lookup.ambiguous.items()))
+        reply.say("utter_mpa_regions_ambiguous", place=place[:60], items=reply.items(mpa.region_items(candidates)))
+        return True
+    if lookup.unknown:
+        reply.say("utter_mpa_countries_unknown", places=", ".join(f'"{name[:40]}"' for name in lookup.unknown[:3]))
+        return True
+    return False
+
+
+def record_regions(reply: Reply, tracker: Tracker, store: PartnerStore, names: List[str]) -> bool:
+    """MPA-04: stores the CSP regions of the named countries; False (and says why) if it can't."""
+    lookup = regions_for(names)
+    if say_region_problems(reply, lookup) or not lookup.regions:
+        return False
+    store.record_csp_regions(tracker.sender_id, list(lookup.regions))
+    reply.say("utter_mpa_regions_recorded", items=reply.items(mpa.region_items(lookup.regions)))
+    return True
+
+
+def record_mentioned_mpa_facts(store: PartnerStore, tracker: Tracker) -> None:
+    """Stores MPA facts the user stated in passing ("we're an indirect reseller still in PMC")."""
+    partner_type = next(iter(_entities(tracker, "csp_partner_type")), None)
+    if partner_type in mpa.CSP_PARTNER_TYPES:
+        store.record_csp_partner_type(tracker.sender_id, partner_type)
+    account = next(iter(_entities(tracker, "mpn_account")), None)
+    if account in mpa.MPN_ACCOUNT_STATES:
+        store.record_mpn_account(tracker.sender_id, account)
+
+
+class ValidateMpaForm(FormValidationAction):
+    """Asks only the MPA facts the store lacks, stopping at the first that blocks."""
+
+    def name(self) -> Text:
+        return "validate_mpa_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        try:
+            questions = mpa.mpa_questions(partner_store().facts(tracker.sender_id))
+        except StoreUnavailable:
+            logger.exception("store unavailable while planning the MPA questions")
+            return [slot for slot in domain_slots if tracker.get_slot(slot) is None]
+        return [_SLOT_OF_FACT.get(question, question) for question in questions]
+
+    def _record(self, dispatcher: CollectingDispatcher, slot: str, value: Any, write) -> Dict[Text, Any]:
+        try:
+            write()
+        except StoreUnavailable:
+            logger.exception("store unavailable while saving %s", slot)
+            dispatcher.utter_message(response="utter_store_unavailable")
+            return {slot: None}
+        return {slot: value}
+
+    def validate_csp_partner_type(self, value, dispatcher, tracker, domain):
+        """MPA-02."""
+        if value not in mpa.CSP_PARTNER_TYPES:
+            return {"csp_partner_type": None}
+        store = partner_store()
+        return self._record(
+            dispatcher, "csp_partner_type", value, lambda: store.record_csp_partner_type(tracker.sender_id, value)
+        )
+
+    def validate_mpn_account(self, value, dispatcher, tracker, domain):
+        """MPA-05."""
+        if value not in mpa.MPN_ACCOUNT_STATES:
+            return {"mpn_account": None}
+        store = partner_store()
+        return self._record(
+            dispatcher, "mpn_account", value, lambda: store.record_mpn_account(tracker.sender_id, value)
+        )
+
+    def validate_mpn_program_status(self, value, dispatcher, tracker, domain):
+        """MPA-06: Active, Pending, Declined or Rejected."""
+        if value not in mpa.MPN_PROGRAM_STATUSES:
+            return {"mpn_program_status": None}
+        store = partner_store()
+        return self._record(
+            dispatcher, "mpn_program_status", value, lambda: store.record_mpn_program_status(tracker.sender_id, value)
+        )
+
+    def validate_indirect_reseller_status(self, value, dispatcher, tracker, domain):
+        """MPA-08: Active, Qualified, Rejected, Declined, or not shown."""
+        if value not in mpa.INDIRECT_RESELLER_STATUSES:
+            return {"indirect_reseller_status": None}
+        store = partner_store()
+        return self._record(
+            dispatcher,
+            "indirect_reseller_status",
+            value,
+            lambda: store.record_indirect_reseller_status(tracker.sender_id, value),
+        )
+
+    def validate_user_role(self, value, dispatcher, tracker, domain):
+        """MPA-01: is the user a Global admin of the CSP tenant."""
+        role = normalise_role(str(value))
+        store = partner_store()
+        return self._record(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
+
+    def validate_csp_countries(self, value, dispatcher, tracker, domain):
+        """MPA-04: the countries become CSP regions; ambiguous or unknown names are asked again."""
+        reply = Reply(dispatcher, tracker, domain)
+        try:
+            recorded = record_regions(reply, tracker, partner_store(), place_names(tracker))
+        except StoreUnavailable:
+            logger.exception("store unavailable while saving the CSP regions")
+            reply.say("utter_store_unavailable")
+            recorded = False
+        return {"csp_countries": value if recorded else None}
+
+
+class PrepareMpaCheck(PartnerAction):
+    """Before the MPA form: keep what the user just said, clear the form's slots (the store
+    decides what is still asked), and note that this user is a partner."""
+
+    action_name = "action_prepare_mpa_check"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        record_mentioned_mpa_facts(store, tracker)
+        return [SlotSet(slot, None) for slot in MPA_FORM_SLOTS] + [SlotSet("user_kind", "partner")]
+
+
+class MpaVerdict(PartnerAction):
+    """MPA-01..12: the verdict from the stored facts, one clear sentence first."""
+
+    action_name = "action_mpa_verdict"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(mpa.mpa_verdict(store.facts(tracker.sender_id), store.signed_regions(tracker.sender_id)))
+        return []
+
+
+class AnswerAcceptButton(PartnerAction):
+    """MPA-11 / MPA-01: no Accept button, banner or agreement link means a missing role."""
+
+    action_name = "action_answer_accept_button"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(mpa.missing_accept_button())
+        return [SlotSet("user_kind", "partner")]
+
+
+class RecordMpaSignature(PartnerAction):
+    """MPA-04 / MPA-01: the MPA signed in a region; then what is still missing."""
+
+    action_name = "action_record_mpa_signature"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        names = _entities(tracker, "country")
+        if not names:
+            reply.say("utter_ask_signed_region")
+            return [SlotSet("pending_question", "mpa_signature")]
+        lookup = regions_for(names)
+        if say_region_problems(reply, lookup):
+            return [SlotSet("pending_question", "mpa_signature")]
+        return record_signatures(reply, tracker, store, lookup.regions)
+
+
+def record_signatures(reply: Reply, tracker: Tracker, store: PartnerStore, regions) -> Events:
+    for region in regions:
+        try:
+            store.record_mpa_signature(tracker.sender_id, region)
+        except RuleViolation as refusal:
+            if refusal.rule_id == "MPA-01":
+                reply.say("utter_mpa_signature_needs_global_admin")
+                return [SlotSet("pending_question", None)]
+            if "signed_at" in refusal.facts:
+                reply.say("utter_mpa_region_already_signed", items=reply.items(mpa.region_items([region])))
+            else:
+                reply.say("utter_mpa_region_not_in_business", items=reply.items(mpa.region_items([region])))
+            continue
+        reply.say("utter_mpa_signature_recorded", items=reply.items(mpa.region_items([region])))
+    reply.verdict(mpa.mpa_verdict(store.facts(tracker.sender_id), store.signed_regions(tracker.sender_id)))
+    return [SlotSet("pending_question", None), SlotSet("user_kind", "partner")]
+
+
+class AnswerMpaRegions(PartnerAction):
+    """MPA-04: which regions still need the MPA, from the stored regions and signatures."""
+
+    action_name = "action_answer_mpa_regions"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(mpa.mpa_verdict(store.facts(tracker.sender_id), store.signed_regions(tracker.sender_id)))
+        return [SlotSet("user_kind", "partner")]
+
+
+class AnswerVerifyMpa(PartnerAction):
+    """MPA-12 / MPA-13: how to check the MPA is signed, with the regions recorded."""
+
+    action_name = "action_answer_verify_mpa"
+
+    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+        reply.verdict(mpa.how_to_verify(store.signed_regions(tracker.sender_id)))
+        return [SlotSet("user_kind", "partner")]
