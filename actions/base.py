@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from typing import Any, Dict, List, Text
+from typing import Any, Callable, Dict, List, Mapping, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 
 from .replies import Reply
 from .store import PartnerStore, StoreUnavailable, store_from_env
@@ -45,3 +47,35 @@ class PartnerAction(Action, ABC):
             logger.exception("state store unavailable in %s for sender %s", self.name(), tracker.sender_id)
             reply.say("utter_store_unavailable")
             return []
+
+
+class StoreBackedFormValidation(FormValidationAction, ABC):
+    """A form that asks only the facts the store still lacks, and stores each answer at
+    once, so a conversation that stops halfway continues where it was."""
+
+    @abstractmethod
+    def questions(self, facts: Mapping[str, Any]) -> List[Text]:
+        """The slots still to ask, in order, given the case's facts."""
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        try:
+            return self.questions(partner_store().facts(tracker.sender_id))
+        except StoreUnavailable:
+            logger.exception("store unavailable while planning the questions of %s", self.name())
+            # Ask what this conversation has not answered; answers are stored once it is back.
+            return [slot for slot in domain_slots if tracker.get_slot(slot) is None]
+
+    def store_answer(
+        self, dispatcher: CollectingDispatcher, slot: Text, value: Any, write: Callable[[], Any]
+    ) -> Dict[Text, Any]:
+        """Runs ``write``; the slot keeps ``value``, or is cleared (and asked again) if the
+        store is down."""
+        try:
+            write()
+        except StoreUnavailable:
+            logger.exception("store unavailable while saving %s", slot)
+            dispatcher.utter_message(response="utter_store_unavailable")
+            return {slot: None}
+        return {slot: value}

@@ -4,15 +4,12 @@ know, a verdict computed from stored facts, and signatures recorded per CSP regi
 from __future__ import annotations
 
 import logging
-from typing import Any, Dict, List, Text
+from typing import List, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
-from rasa_sdk.types import DomainDict
 
-from .base import Events, PartnerAction, partner_store
+from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
 from .onboarding import normalise_role
 from .replies import Reply
 from .rules import mpa
@@ -74,37 +71,21 @@ def record_mentioned_mpa_facts(store: PartnerStore, tracker: Tracker) -> None:
         store.record_mpn_account(tracker.sender_id, account)
 
 
-class ValidateMpaForm(FormValidationAction):
-    """Asks only the MPA facts the store lacks, stopping at the first that blocks."""
+class ValidateMpaForm(StoreBackedFormValidation):
+    """The MPA questions, stopping at the first answer that blocks (MPA-02/05/06/08)."""
 
     def name(self) -> Text:
         return "validate_mpa_form"
 
-    async def required_slots(
-        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Text]:
-        try:
-            questions = mpa.mpa_questions(partner_store().facts(tracker.sender_id))
-        except StoreUnavailable:
-            logger.exception("store unavailable while planning the MPA questions")
-            return [slot for slot in domain_slots if tracker.get_slot(slot) is None]
-        return [_SLOT_OF_FACT.get(question, question) for question in questions]
-
-    def _record(self, dispatcher: CollectingDispatcher, slot: str, value: Any, write) -> Dict[Text, Any]:
-        try:
-            write()
-        except StoreUnavailable:
-            logger.exception("store unavailable while saving %s", slot)
-            dispatcher.utter_message(response="utter_store_unavailable")
-            return {slot: None}
-        return {slot: value}
+    def questions(self, facts) -> List[Text]:
+        return [_SLOT_OF_FACT.get(question, question) for question in mpa.mpa_questions(facts)]
 
     def validate_csp_partner_type(self, value, dispatcher, tracker, domain):
         """MPA-02."""
         if value not in mpa.CSP_PARTNER_TYPES:
             return {"csp_partner_type": None}
         store = partner_store()
-        return self._record(
+        return self.store_answer(
             dispatcher, "csp_partner_type", value, lambda: store.record_csp_partner_type(tracker.sender_id, value)
         )
 
@@ -113,7 +94,7 @@ class ValidateMpaForm(FormValidationAction):
         if value not in mpa.MPN_ACCOUNT_STATES:
             return {"mpn_account": None}
         store = partner_store()
-        return self._record(
+        return self.store_answer(
             dispatcher, "mpn_account", value, lambda: store.record_mpn_account(tracker.sender_id, value)
         )
 
@@ -122,7 +103,7 @@ class ValidateMpaForm(FormValidationAction):
         if value not in mpa.MPN_PROGRAM_STATUSES:
             return {"mpn_program_status": None}
         store = partner_store()
-        return self._record(
+        return self.store_answer(
             dispatcher, "mpn_program_status", value, lambda: store.record_mpn_program_status(tracker.sender_id, value)
         )
 
@@ -131,7 +112,7 @@ class ValidateMpaForm(FormValidationAction):
         if value not in mpa.INDIRECT_RESELLER_STATUSES:
             return {"indirect_reseller_status": None}
         store = partner_store()
-        return self._record(
+        return self.store_answer(
             dispatcher,
             "indirect_reseller_status",
             value,
@@ -142,7 +123,7 @@ class ValidateMpaForm(FormValidationAction):
         """MPA-01: is the user a Global admin of the CSP tenant."""
         role = normalise_role(str(value))
         store = partner_store()
-        return self._record(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
+        return self.store_answer(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
 
     def validate_csp_countries(self, value, dispatcher, tracker, domain):
         """MPA-04: the countries become CSP regions; ambiguous or unknown names are asked again."""

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from .base import Events, PartnerAction, partner_store
+from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
 from .replies import Reply, first_entity
 from .rules import onboarding
 from .rules.verdict import Outcome
@@ -34,31 +33,14 @@ FORM_SLOTS = (
 UNKNOWN = "unknown"
 
 
-class ValidateOnboardingForm(FormValidationAction):
-    """Asks only what the store does not know yet, and stores each answer at once, so a
-    conversation that stops halfway continues where it was."""
+class ValidateOnboardingForm(StoreBackedFormValidation):
+    """The onboarding questions: ONB-01, WA-03, WA-01 and ONB-02."""
 
     def name(self) -> Text:
         return "validate_onboarding_form"
 
-    async def required_slots(
-        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Text]:
-        try:
-            return onboarding.onboarding_questions(partner_store().facts(tracker.sender_id))
-        except StoreUnavailable:
-            logger.exception("store unavailable while planning the onboarding questions")
-            # Ask what this conversation has not answered; answers are stored once it is back.
-            return [slot for slot in domain_slots if tracker.get_slot(slot) is None]
-
-    def _store_answer(self, dispatcher: CollectingDispatcher, slot: str, write) -> Dict[Text, Any]:
-        try:
-            write()
-        except StoreUnavailable:
-            logger.exception("store unavailable while saving %s", slot)
-            dispatcher.utter_message(response="utter_store_unavailable")
-            return {slot: None}
-        return {}
+    def questions(self, facts) -> List[Text]:
+        return onboarding.onboarding_questions(facts)
 
     def validate_mpn_member(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         """ONB-01."""
@@ -66,23 +48,21 @@ class ValidateOnboardingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_mpn_member_unknown")
             return {"mpn_member": None}
         store = partner_store()
-        return self._store_answer(
-            dispatcher, "mpn_member", lambda: store.record_mpn_membership(tracker.sender_id, bool(value))
-        ) or {"mpn_member": bool(value)}
+        return self.store_answer(
+            dispatcher, "mpn_member", bool(value), lambda: store.record_mpn_membership(tracker.sender_id, bool(value))
+        )
 
     def validate_work_account(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         """WA-05 (none: create one during enrollment) and WA-06 (think before reusing one)."""
         store = partner_store()
-        failed = self._store_answer(
-            dispatcher, "work_account", lambda: store.record_work_account(tracker.sender_id, value)
+        stored = self.store_answer(
+            dispatcher, "work_account", value, lambda: store.record_work_account(tracker.sender_id, value)
         )
-        if failed:
-            return failed
-        if value == "exists":
+        if stored["work_account"] == "exists":
             dispatcher.utter_message(response="utter_work_account_reuse")
-        elif value == "none":
+        elif stored["work_account"] == "none":
             dispatcher.utter_message(response="utter_work_account_create_during_enrollment")
-        return {"work_account": value}
+        return stored
 
     def validate_has_cloud_subscription(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -92,28 +72,28 @@ class ValidateOnboardingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_work_account_how_to_check")
             return {"has_cloud_subscription": UNKNOWN}
         store = partner_store()
-        failed = self._store_answer(
+        stored = self.store_answer(
             dispatcher,
             "has_cloud_subscription",
+            bool(value),
             lambda: store.record_cloud_subscription(tracker.sender_id, bool(value)),
         )
-        if failed:
-            return failed
-        dispatcher.utter_message(
-            response="utter_cloud_means_work_account" if value else "utter_work_account_how_to_check"
-        )
-        return {"has_cloud_subscription": bool(value)}
+        if stored["has_cloud_subscription"] is not None:
+            dispatcher.utter_message(
+                response="utter_cloud_means_work_account" if value else "utter_work_account_how_to_check"
+            )
+        return stored
 
     def validate_work_email(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         """WA-01 / WA-02, and ONB-02 (a): the global admin's work email."""
         store = partner_store()
         if value == UNKNOWN:
-            failed = self._store_answer(
-                dispatcher, "work_email", lambda: store.record_admin_email_unavailable(tracker.sender_id)
+            stored = self.store_answer(
+                dispatcher, "work_email", UNKNOWN, lambda: store.record_admin_email_unavailable(tracker.sender_id)
             )
-            if not failed:
+            if stored["work_email"]:
                 dispatcher.utter_message(response="utter_admin_email_missing_noted")
-            return failed or {"work_email": UNKNOWN}
+            return stored
         email = first_entity(tracker, "email") or str(value)
         try:
             verdict = check_work_email(email, store.facts(tracker.sender_id).get("headquarters_domain"))
@@ -130,9 +110,9 @@ class ValidateOnboardingForm(FormValidationAction):
         """ONB-02: one of the things to have on hand."""
         slot = f"prerequisite_{item}"
         store = partner_store()
-        return self._store_answer(
-            dispatcher, slot, lambda: store.record_prerequisite(tracker.sender_id, item, bool(value))
-        ) or {slot: bool(value)}
+        return self.store_answer(
+            dispatcher, slot, bool(value), lambda: store.record_prerequisite(tracker.sender_id, item, bool(value))
+        )
 
     def validate_prerequisite_legal_details(self, value, dispatcher, tracker, domain):
         return self._validate_prerequisite("legal_details", value, dispatcher, tracker)

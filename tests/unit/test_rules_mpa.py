@@ -157,3 +157,14 @@ def test_MPA_04_every_region_has_a_dutch_and_english_name_in_the_domain():
 def test_place_names_are_split_in_both_languages():
     assert split_place_names("we sell in Germany, Mexico and the UK") == ["Germany", "Mexico", "UK"]
     assert split_place_names("Duitsland en Mexico") == ["Duitsland", "Mexico"]
+
+
+def test_MPA_04_a_country_in_two_region_lists_is_ambiguous(monkeypatch):
+    from actions.rules import csp_regions
+
+    names, index = csp_regions._tables()
+    patched = dict(index, **{csp_regions._key("Cyprus"): ("Europe", "Middle East, Central Europe, and Eastern Europe")})
+    monkeypatch.setattr(csp_regions, "_tables", lambda: (names, patched))
+    lookup = regions_for(["Cyprus", "Germany"])
+    assert lookup.ambiguous == {"Cyprus": ("Europe", "Middle East, Central Europe, and Eastern Europe")}
+    assert lookup.regions == ("Europe",)
