@@ -7,10 +7,10 @@ value fails loudly instead of storing something no rule understands.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional
 
-from ..rules import mpa
+from ..rules import benefits, mpa
 from ..rules.csp_regions import is_region
 from .errors import UnknownFact
 
@@ -42,6 +42,16 @@ def _short_text(value: Any) -> bool:
     return isinstance(value, str) and 0 < len(value) <= 320
 
 
+def _iso_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _regions(value: Any) -> bool:
     return (
         isinstance(value, list)
@@ -68,6 +78,13 @@ FACT_VALIDATORS: Dict[str, Callable[[Any], bool]] = {
     "indirect_reseller_status": _one_of(*mpa.INDIRECT_RESELLER_STATUSES),
     "csp_relationship_accepted": _is_bool,
     "csp_regions": _regions,
+    # Membership benefits (BEN-01..13); dates are ISO strings
+    "membership_level": _one_of(*benefits.MEMBERSHIP_LEVELS),
+    "benefits_purchased_on": _iso_date,
+    "software_benefits_activated": _is_bool,
+    "marketing_contact_email": _short_text,
+    "marketing_contact_phone": _short_text,
+    "marketing_contact_language": _short_text,
     # A customer managing its partners (REL-01..07)
     "customer_has_partner": _is_bool,
     "customer_mca_accepted": _is_bool,

@@ -7,7 +7,7 @@ the history of a case is never lost and every fact knows when it was recorded.
 
 from __future__ import annotations
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
@@ -46,7 +46,16 @@ class Fact(Base):
     recorded_at = Column(DateTime(timezone=True), nullable=False)
 
 
-__all__ = ["Base", "Organisation", "Case", "Fact", "MpaSignature", "CustomerPartner"]
+__all__ = [
+    "Base",
+    "Organisation",
+    "Case",
+    "Fact",
+    "MpaSignature",
+    "CustomerPartner",
+    "VisualStudioAssignment",
+    "GoToMarketOffer",
+]
 
 
 class MpaSignature(Base):
@@ -72,3 +81,30 @@ class CustomerPartner(Base):
     partner_type = Column(String(40), nullable=False)
     recorded_at = Column(DateTime(timezone=True), nullable=False)
     removed_at = Column(DateTime(timezone=True), nullable=True)
+
+
+class VisualStudioAssignment(Base):
+    """BEN-06/BEN-07: who holds a Visual Studio subscription since when; a reassignment ends
+    the previous row, so the history stays."""
+
+    __tablename__ = "visual_studio_assignments"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    subscription = Column(String(120), nullable=False)
+    subscriber = Column(String(320), nullable=False)
+    assigned_on = Column(Date, nullable=False)
+    ended_on = Column(Date, nullable=True)
+
+
+class GoToMarketOffer(Base):
+    """BEN-11/BEN-12: a go-to-market offer, pending activation, then active until it expires."""
+
+    __tablename__ = "go_to_market_offers"
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    offer = Column(String(120), nullable=False)
+    status = Column(String(20), nullable=False)
+    requested_on = Column(Date, nullable=False)
+    expires_on = Column(Date, nullable=True)

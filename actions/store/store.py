@@ -11,7 +11,7 @@ import logging
 import os
 import re
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, Mapping, Optional
 
@@ -20,13 +20,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ..rules import onboarding, relationships
+from ..rules import benefits, onboarding, relationships
 from ..rules.verdict import Outcome
 from ..rules.work_account import check_work_email
 from .errors import RuleViolation, StoreUnavailable, UnknownFact
 from .facts import ENROLLMENT_STEP_COUNT, PREREQUISITES, Facts, RecordedFact, check_fact
 from .migrations import upgrade_to_head
-from .schema import Case, CustomerPartner, Fact, MpaSignature, Organisation
+from .schema import Case, CustomerPartner, Fact, GoToMarketOffer, MpaSignature, Organisation, VisualStudioAssignment
 
 logger = logging.getLogger(__name__)
 
@@ -300,6 +300,123 @@ class PartnerStore:
         """MPA-04: the regions the MPA is signed in, with when."""
         with self._unit_of_work() as session:
             return self._signatures(session, self._case(session, sender_id))
+
+    # ----- membership benefits (BEN) ----------------------------------------------------
+
+    def record_benefit_purchase(self, sender_id: str, purchased_on: date, level: str) -> Facts:
+        """BEN-13 / BEN-10: when the benefits package was bought, and the membership level."""
+        if purchased_on > self._clock().date():
+            raise UnknownFact("a purchase date cannot be in the future")
+        return self._change(
+            sender_id, lambda facts: {"benefits_purchased_on": purchased_on.isoformat(), "membership_level": level}
+        )
+
+    def record_software_benefits_activated(self, sender_id: str, activated: bool = True) -> Facts:
+        """BEN-04 / BEN-13: software benefits activated (keys fetched) or not."""
+        return self._change(sender_id, lambda facts: {"software_benefits_activated": activated})
+
+    def request_refund(self, sender_id: str) -> date:
+        """BEN-13: a refund is possible within 30 days of purchase and only without activated
+        software benefits; returns the purchase date, or refuses with the failing condition."""
+        facts = self.facts(sender_id)
+        if "benefits_purchased_on" not in facts:
+            raise UnknownFact("the purchase date is not known")
+        purchased_on = date.fromisoformat(facts["benefits_purchased_on"])
+        verdict = benefits.refund_eligibility(
+            purchased_on, facts.get("software_benefits_activated", False), self._clock().date()
+        )
+        if not verdict.allowed:
+            raise RuleViolation("BEN-13", verdict.response, dict(verdict.params))
+        return purchased_on
+
+    def assign_visual_studio_subscription(
+        self, sender_id: str, subscription: str, subscriber: str, assigned_on: date
+    ) -> None:
+        """BEN-06: a Visual Studio subscription assigned to a subscriber on a date."""
+        if assigned_on > self._clock().date():
+            raise UnknownFact("an assignment date cannot be in the future")
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            if self._current_assignment(session, case, subscription) is not None:
+                raise RuleViolation("BEN-07", "already assigned: reassign it instead", {"subscription": subscription})
+            session.add(
+                VisualStudioAssignment(
+                    case_id=case.id, subscription=subscription, subscriber=subscriber, assigned_on=assigned_on
+                )
+            )
+
+    def _current_assignment(self, session: Session, case: Case, subscription: str):
+        query = select(VisualStudioAssignment).where(
+            VisualStudioAssignment.case_id == case.id,
+            VisualStudioAssignment.subscription == subscription,
+            VisualStudioAssignment.ended_on.is_(None),
+        )
+        return session.execute(query).scalars().first()
+
+    def visual_studio_assignment(self, sender_id: str, subscription: str) -> Optional[Dict[str, Any]]:
+        """BEN-07: the current subscriber of a subscription and since when."""
+        with self._unit_of_work() as session:
+            row = self._current_assignment(session, self._case(session, sender_id), subscription)
+            return {"subscriber": row.subscriber, "assigned_on": row.assigned_on} if row else None
+
+    def reassign_visual_studio_subscription(self, sender_id: str, subscription: str, new_subscriber: str) -> date:
+        """BEN-07: reassign only once 90 days have passed since the original assignment;
+        refused with the earliest date and the days left."""
+        today = self._clock().date()
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            current = self._current_assignment(session, case, subscription)
+            if current is None:
+                raise UnknownFact(f"no assignment of {subscription!r}")
+            verdict = benefits.visual_studio_reassignment(current.assigned_on, today)
+            if not verdict.allowed:
+                raise RuleViolation("BEN-07", "reassignment only after 90 days", dict(verdict.params))
+            current.ended_on = today
+            session.add(
+                VisualStudioAssignment(
+                    case_id=case.id, subscription=subscription, subscriber=new_subscriber, assigned_on=today
+                )
+            )
+            return today
+
+    def assign_marketing_contact(self, sender_id: str, email: str, phone: str, language: str) -> Facts:
+        """BEN-11: the company marketing contact; its email must differ from the email linked
+        to the company's Partner Center account (the stored work email)."""
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            verdict = benefits.marketing_contact_email_ok(email, facts.get("work_email"))
+            if not verdict.allowed:
+                raise RuleViolation("BEN-11", "marketing contact email equals the account email", {"email": email})
+            return {
+                "marketing_contact_email": email,
+                "marketing_contact_phone": phone,
+                "marketing_contact_language": language,
+            }
+
+        return self._change(sender_id, decide)
+
+    def activate_go_to_market_offer(self, sender_id: str, offer: str) -> str:
+        """BEN-11 / BEN-12: no offer is activated before a marketing contact is assigned; an
+        activated offer is pending for several days."""
+        today = self._clock().date()
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            if "marketing_contact_email" not in self._facts(session, case):
+                raise RuleViolation("BEN-11", "assign a marketing contact first", {"offer": offer})
+            session.add(GoToMarketOffer(case_id=case.id, offer=offer, status="pending", requested_on=today))
+            return "pending"
+
+    def record_go_to_market_offer_active(self, sender_id: str, offer: str, expires_on: date) -> Dict[str, Any]:
+        """BEN-12: the offer shows Active, usable until its expiry date."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            query = select(GoToMarketOffer).where(GoToMarketOffer.case_id == case.id, GoToMarketOffer.offer == offer)
+            row = session.execute(query.order_by(GoToMarketOffer.id.desc())).scalars().first()
+            if row is None:
+                raise RuleViolation("BEN-12", "the offer was not activated yet", {"offer": offer})
+            row.status = "active"
+            row.expires_on = expires_on
+            return {"offer": offer, "status": row.status, "expires_on": expires_on}
 
     # ----- a customer's partners (REL) ---------------------------------------------------
 

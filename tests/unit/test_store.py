@@ -252,3 +252,62 @@ def test_REL_07_customer_removes_only_delegated_admins_and_advisors(store):
     assert store.remove_customer_partner(SENDER, "Fabrikam") == {"Contoso": "reseller"}
     with pytest.raises(UnknownFact):
         store.remove_customer_partner(SENDER, "Northwind")
+
+
+def test_BEN_07_reassignment_refused_before_day_90_with_earliest_date(store, clock):
+    from datetime import timedelta
+
+    today = clock().date()
+    store.assign_visual_studio_subscription(SENDER, "VS Enterprise 1", "anna@contoso.com", today - timedelta(days=89))
+    with pytest.raises(RuleViolation) as refusal:
+        store.reassign_visual_studio_subscription(SENDER, "VS Enterprise 1", "piet@contoso.com")
+    assert refusal.value.rule_id == "BEN-07"
+    assert refusal.value.facts["earliest_date"] == today + timedelta(days=1)
+    assert refusal.value.facts["days_left"] == 1
+    assert store.visual_studio_assignment(SENDER, "VS Enterprise 1")["subscriber"] == "anna@contoso.com"
+
+
+def test_BEN_07_reassignment_allowed_from_day_90_and_history_kept(store, clock):
+    from datetime import timedelta
+
+    today = clock().date()
+    store.assign_visual_studio_subscription(SENDER, "VS Pro", "anna@contoso.com", today - timedelta(days=90))
+    store.reassign_visual_studio_subscription(SENDER, "VS Pro", "piet@contoso.com")
+    assert store.visual_studio_assignment(SENDER, "VS Pro") == {"subscriber": "piet@contoso.com", "assigned_on": today}
+    with pytest.raises(UnknownFact):
+        store.assign_visual_studio_subscription(SENDER, "VS Pro 2", "x@contoso.com", today + timedelta(days=1))
+
+
+def test_BEN_13_refund_within_30_days_without_activation_only(store, clock):
+    from datetime import timedelta
+
+    today = clock().date()
+    store.record_benefit_purchase(SENDER, today - timedelta(days=30), "action_pack")
+    assert store.request_refund(SENDER) == today - timedelta(days=30)
+    store.record_software_benefits_activated(SENDER)
+    with pytest.raises(RuleViolation) as refusal:
+        store.request_refund(SENDER)
+    assert refusal.value.rule_id == "BEN-13"
+    assert refusal.value.reason == "utter_ben_refund_software_activated"
+    store.record_benefit_purchase("late", today - timedelta(days=31), "gold")
+    with pytest.raises(RuleViolation) as late:
+        store.request_refund("late")
+    assert late.value.facts["days_since_purchase"] == 31
+
+
+def test_BEN_11_offer_refused_without_marketing_contact_and_email_must_differ(store):
+    from datetime import date
+
+    with pytest.raises(RuleViolation) as refusal:
+        store.activate_go_to_market_offer(SENDER, "Silver cores")
+    assert refusal.value.rule_id == "BEN-11"
+    store.record_work_email(SENDER, "admin@contoso.com")
+    with pytest.raises(RuleViolation):
+        store.assign_marketing_contact(SENDER, "ADMIN@contoso.com", "+31 20 123 4567", "nl")
+    store.assign_marketing_contact(SENDER, "marketing@contoso.com", "+31 20 123 4567", "nl")
+    assert store.activate_go_to_market_offer(SENDER, "Silver cores") == "pending"
+    active = store.record_go_to_market_offer_active(SENDER, "Silver cores", date(2027, 6, 30))
+    assert active == {"offer": "Silver cores", "status": "active", "expires_on": date(2027, 6, 30)}
+    with pytest.raises(RuleViolation) as unknown:
+        store.record_go_to_market_offer_active(SENDER, "Gold cores", date(2027, 6, 30))
+    assert unknown.value.rule_id == "BEN-12"

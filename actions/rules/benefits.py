@@ -1,0 +1,121 @@
+"""Rules of the page 'De voordelen en aanbiedingen van uw MPN-lidmaatschap beheren'
+(BEN-01..13) that decide from dates, roles and levels.
+
+Groundwork for the benefits conversation: these functions are complete and tested; the
+actions and responses that use them come with the benefits issue.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Optional
+
+from .verdict import Outcome, Verdict
+
+REASSIGNMENT_WAITING_DAYS = 90  # BEN-07
+REFUND_WINDOW_DAYS = 30  # BEN-13
+MEMBERSHIP_LEVELS = ("action_pack", "silver", "gold")
+# BEN-03: the roles that can activate most benefits or download software keys.
+ACTIVATING_ROLES = ("global_admin", "mpn_partner_admin")
+
+
+def benefits_location(facts) -> Verdict:
+    """BEN-01: a membership not yet invited to move from PMC keeps managing benefits in PMC."""
+    if facts.get("mpn_account") == "pmc":
+        return Verdict(Outcome.BLOCKED, ("BEN-01",), "utter_ben_manage_in_pmc")
+    return Verdict(Outcome.ALLOWED, ("BEN-01",), "utter_ben_manage_in_partner_center")
+
+
+def may_buy_benefits(role: Optional[str]) -> Verdict:
+    """BEN-02: buying benefits needs no global admin."""
+    return Verdict(Outcome.ALLOWED, ("BEN-02",), "utter_ben_buy_any_role")
+
+
+def may_assign_benefits(role: Optional[str]) -> Verdict:
+    """BEN-02: assigning benefits to employees needs the global admin."""
+    if role is None:
+        return Verdict(Outcome.ASK, ("BEN-02",), "utter_ask_user_role", ask="user_role")
+    if role == "global_admin":
+        return Verdict(Outcome.ALLOWED, ("BEN-02",), "utter_ben_assign_allowed")
+    return Verdict(Outcome.BLOCKED, ("BEN-02",), "utter_ben_assign_needs_global_admin")
+
+
+def may_activate_benefits(role: Optional[str]) -> Verdict:
+    """BEN-03: activating most benefits or downloading keys needs Global admin or MPN
+    partner admin; anyone else asks the global admin for the permissions."""
+    if role is None:
+        return Verdict(Outcome.ASK, ("BEN-03",), "utter_ask_user_role", ask="user_role")
+    if role in ACTIVATING_ROLES:
+        return Verdict(Outcome.ALLOWED, ("BEN-03",), "utter_ben_activate_allowed")
+    return Verdict(Outcome.BLOCKED, ("BEN-03",), "utter_ben_activate_ask_global_admin")
+
+
+def visual_studio_reassignment(assigned_on: date, today: date) -> Verdict:
+    """BEN-07: a Visual Studio subscription moves to another subscriber only once 90 days
+    have passed since the original assignment."""
+    if assigned_on > today:
+        return Verdict(Outcome.ASK, ("BEN-07",), "utter_ben_assignment_date_in_future", ask="assigned_on")
+    earliest = assigned_on + timedelta(days=REASSIGNMENT_WAITING_DAYS)
+    if today >= earliest:
+        return Verdict(Outcome.ALLOWED, ("BEN-07",), "utter_ben_vs_reassign_allowed", {"assigned_on": assigned_on})
+    return Verdict(
+        Outcome.BLOCKED,
+        ("BEN-07",),
+        "utter_ben_vs_reassign_not_yet",
+        {"assigned_on": assigned_on, "earliest_date": earliest, "days_left": (earliest - today).days},
+    )
+
+
+def refund_eligibility(purchased_on: date, software_activated: Optional[bool], today: date) -> Verdict:
+    """BEN-13: cancel with a refund only within 30 days of purchase and only if the software
+    benefits were not activated; the answer names the condition that fails."""
+    if purchased_on > today:
+        return Verdict(Outcome.ASK, ("BEN-13",), "utter_ben_purchase_date_in_future", ask="purchased_on")
+    days = (today - purchased_on).days
+    late = days > REFUND_WINDOW_DAYS
+    if software_activated is None and not late:
+        return Verdict(Outcome.ASK, ("BEN-13",), "utter_ask_software_activated", ask="software_activated")
+    params = {
+        "purchased_on": purchased_on,
+        "days_since_purchase": days,
+        "last_day": purchased_on + timedelta(days=REFUND_WINDOW_DAYS),
+    }
+    if late and software_activated:
+        return Verdict(Outcome.BLOCKED, ("BEN-13",), "utter_ben_refund_late_and_activated", params)
+    if late:
+        return Verdict(Outcome.BLOCKED, ("BEN-13",), "utter_ben_refund_too_late", params)
+    if software_activated:
+        return Verdict(Outcome.BLOCKED, ("BEN-13",), "utter_ben_refund_software_activated", params)
+    return Verdict(Outcome.ALLOWED, ("BEN-13",), "utter_ben_refund_file_service_request", params)
+
+
+def support_for(level: Optional[str], product_kind: str, wanted: str) -> Verdict:
+    """BEN-10: which support to use. Signature cloud support is for Gold/Silver only;
+    product support incidents (recent on-premises products) and presales/deployment
+    services (cloud and hybrid) are for Action Pack and Gold/Silver alike."""
+    if level is None:
+        return Verdict(Outcome.ASK, ("BEN-10",), "utter_ask_membership_level", ask="membership_level")
+    if wanted == "signature_cloud":
+        if level == "action_pack":
+            return Verdict(Outcome.BLOCKED, ("BEN-10",), "utter_ben_signature_not_for_action_pack")
+        return Verdict(Outcome.ALLOWED, ("BEN-10",), "utter_ben_signature_cloud_support")
+    if wanted == "product_support_incident":
+        if product_kind != "on_premises":
+            return Verdict(Outcome.BLOCKED, ("BEN-10",), "utter_ben_incidents_only_on_premises")
+        return Verdict(Outcome.ALLOWED, ("BEN-10", "BEN-09"), "utter_ben_product_support_incident")
+    return Verdict(Outcome.ALLOWED, ("BEN-10",), "utter_ben_presales_deployment")
+
+
+def ids_needed(product_kind: str) -> Verdict:
+    """BEN-09: the Access ID and Contract ID are needed for support requests on on-premises,
+    Azure (non-CSP) and Dynamics products."""
+    if product_kind in ("on_premises", "azure_non_csp", "dynamics"):
+        return Verdict(Outcome.INFO, ("BEN-09", "BEN-08"), "utter_ben_ids_needed")
+    return Verdict(Outcome.INFO, ("BEN-09",), "utter_ben_ids_not_needed")
+
+
+def marketing_contact_email_ok(contact_email: str, company_account_email: Optional[str]) -> Verdict:
+    """BEN-11: the marketing contact's email must differ from the company account's email."""
+    if company_account_email and contact_email.strip().lower() == company_account_email.strip().lower():
+        return Verdict(Outcome.BLOCKED, ("BEN-11",), "utter_ben_marketing_email_same_as_account")
+    return Verdict(Outcome.ALLOWED, ("BEN-11",), "utter_ben_marketing_contact_ok")
