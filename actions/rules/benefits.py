@@ -50,6 +50,42 @@ def may_activate_benefits(role: Optional[str]) -> Verdict:
     return Verdict(Outcome.BLOCKED, ("BEN-03",), "utter_ben_activate_ask_global_admin")
 
 
+def software_benefit_steps() -> Verdict:
+    """BEN-04: Benefits, Software, expand the product, Get keys (follow any special
+    instructions), choose the language and the operating system, download and install."""
+    return Verdict(Outcome.INFO, ("BEN-04", "BEN-03"), "utter_ben_software_steps")
+
+
+def cloud_benefit_steps(subscription_kind: Optional[str]) -> Verdict:
+    """BEN-05: Azure usage-based subscriptions: assign yourself as user, then manage it in the
+    Azure portal; license-based ones: Get keys and follow the special instructions. Asked
+    when the kind is unknown."""
+    if subscription_kind == "usage_based":
+        return Verdict(Outcome.INFO, ("BEN-05",), "utter_ben_cloud_usage_based_steps")
+    if subscription_kind == "license_based":
+        return Verdict(Outcome.INFO, ("BEN-05",), "utter_ben_cloud_license_based_steps")
+    return Verdict(Outcome.ASK, ("BEN-05",), "utter_ask_cloud_subscription_kind", ask="cloud_subscription_kind")
+
+
+def visual_studio_steps(subscriber_in_list: Optional[bool] = None) -> Verdict:
+    """BEN-06: Benefits, Visual Studio subscriptions, expand, select a user, Assign user, per
+    subscription; a user not in the list is first added in Account settings."""
+    if subscriber_in_list is False:
+        return Verdict(Outcome.NEXT_STEP, ("BEN-06",), "utter_ben_vs_add_user_first")
+    return Verdict(Outcome.INFO, ("BEN-06", "BEN-02"), "utter_ben_vs_assign_steps")
+
+
+def technical_benefits(facts, role: Optional[str]) -> Verdict:
+    """BEN-08: a membership still in PMC activates technical benefits outside Partner Center
+    (Partner Frontline); in Partner Center the page needs the right role, activation takes
+    several days, and the Access ID and Contract ID appear once processed."""
+    if facts.get("mpn_account") == "pmc":
+        return Verdict(Outcome.BLOCKED, ("BEN-08", "BEN-01"), "utter_ben_technical_via_partner_frontline")
+    if role is not None and role not in ACTIVATING_ROLES:
+        return Verdict(Outcome.BLOCKED, ("BEN-08", "BEN-03"), "utter_ben_technical_ask_global_admin")
+    return Verdict(Outcome.INFO, ("BEN-08",), "utter_ben_technical_activate_steps")
+
+
 def visual_studio_reassignment(assigned_on: date, today: date) -> Verdict:
     """BEN-07: a Visual Studio subscription moves to another subscriber only once 90 days
     have passed since the original assignment."""

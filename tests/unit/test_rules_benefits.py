@@ -28,7 +28,31 @@ def test_BEN_02_buying_needs_no_global_admin_but_assigning_does():
     "role, allowed", [("global_admin", True), ("mpn_partner_admin", True), ("admin_agent", False), ("other", False)]
 )
 def test_BEN_03_activating_needs_global_admin_or_mpn_partner_admin(role, allowed):
-    assert benefits.may_activate_benefits(role).allowed is allowed
+    verdict = benefits.may_activate_benefits(role)
+    assert verdict.allowed is allowed
+    assert verdict.rule_ids == ("BEN-03",)
+
+
+def test_BEN_04_software_benefit_steps():
+    assert benefits.software_benefit_steps().rule_ids == ("BEN-04", "BEN-03")
+
+
+def test_BEN_05_cloud_steps_depend_on_the_subscription_kind():
+    assert benefits.cloud_benefit_steps("usage_based").response == "utter_ben_cloud_usage_based_steps"
+    assert benefits.cloud_benefit_steps("license_based").response == "utter_ben_cloud_license_based_steps"
+    unknown = benefits.cloud_benefit_steps(None)
+    assert unknown.outcome is Outcome.ASK and unknown.rule_ids == ("BEN-05",)
+
+
+def test_BEN_06_visual_studio_assignment_steps_and_missing_user():
+    assert benefits.visual_studio_steps().rule_ids == ("BEN-06", "BEN-02")
+    assert benefits.visual_studio_steps(subscriber_in_list=False).response == "utter_ben_vs_add_user_first"
+
+
+def test_BEN_08_technical_benefits_pmc_role_and_activation():
+    assert benefits.technical_benefits(Facts(mpn_account="pmc"), "global_admin").rule_ids == ("BEN-08", "BEN-01")
+    assert benefits.technical_benefits(Facts(), "admin_agent").response == "utter_ben_technical_ask_global_admin"
+    assert benefits.technical_benefits(Facts(), "mpn_partner_admin").rule_ids == ("BEN-08",)
 
 
 def test_BEN_07_day_89_is_too_early_with_the_exact_date_and_days_left():
@@ -69,6 +93,7 @@ def test_BEN_13_names_which_condition_fails():
 def test_BEN_10_action_pack_gets_no_signature_cloud_support():
     verdict = benefits.support_for("action_pack", "cloud", "signature_cloud")
     assert verdict.outcome is Outcome.BLOCKED and verdict.response == "utter_ben_signature_not_for_action_pack"
+    assert verdict.rule_ids == ("BEN-10",)
     assert benefits.support_for("gold", "cloud", "signature_cloud").allowed
     assert benefits.support_for("action_pack", "on_premises", "product_support_incident").allowed
     assert benefits.support_for("silver", "cloud", "presales_deployment").allowed
@@ -79,7 +104,9 @@ def test_BEN_10_action_pack_gets_no_signature_cloud_support():
     "kind, needed", [("on_premises", True), ("azure_non_csp", True), ("dynamics", True), ("azure_csp", False)]
 )
 def test_BEN_09_access_and_contract_ids_needed_for_these_products(kind, needed):
-    assert (benefits.ids_needed(kind).response == "utter_ben_ids_needed") is needed
+    verdict = benefits.ids_needed(kind)
+    assert (verdict.response == "utter_ben_ids_needed") is needed
+    assert "BEN-09" in verdict.rule_ids
 
 
 def test_BEN_11_marketing_contact_email_must_differ_from_the_account_email():

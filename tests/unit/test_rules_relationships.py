@@ -15,6 +15,7 @@ def test_REL_01_finding_a_partner():
 def test_REL_02_each_partner_type_has_its_own_answer(partner_type):
     result = relationships.partner_type_rights(partner_type)
     assert result.response == f"utter_rel_type_{partner_type}"
+    assert result.rule_ids == ("REL-02",)
     assert relationships.partner_type_rights(None).response == "utter_rel_partner_types"
 
 
@@ -28,7 +29,9 @@ def test_REL_03_and_REL_04_accepting_invitation_and_customer_agreement():
 
 
 def test_REL_05_cancel_instead_of_granting_admin():
-    assert relationships.decline_admin_privileges().response == "utter_rel_cancel_invitation"
+    result = relationships.decline_admin_privileges()
+    assert result.response == "utter_rel_cancel_invitation"
+    assert result.rule_ids == ("REL-05",)
 
 
 def test_REL_06_removing_admin_roles_keeps_the_relationship():
