@@ -48,14 +48,28 @@ class AssistantServers:
         )
 
     def _spawn(self, args: List[str], log_name: str) -> subprocess.Popen:
-        log = open(self.workdir / log_name, "ab")
-        process = subprocess.Popen(
-            args, cwd=PROJECT_ROOT, env=self.environment(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        with open(self.workdir / log_name, "ab") as log:  # the child keeps its own copy of the handle
+            process = subprocess.Popen(
+                args,
+                cwd=PROJECT_ROOT,
+                env=self.environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         self.processes.append(process)
         return process
 
     def start(self, timeout: float = 180) -> "AssistantServers":
+        """Starts both servers and waits until they answer; on failure nothing is left running."""
+        try:
+            self._start(timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self, timeout: float) -> None:
         self._spawn([RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)], "actions.log")
         self._spawn(
             [
@@ -86,7 +100,6 @@ class AssistantServers:
                 if time.monotonic() > deadline:
                     raise TimeoutError(f"{url} did not come up; see {self.workdir}")
                 time.sleep(0.5)
-        return self
 
     def _check_alive(self) -> None:
         for process in self.processes:
