@@ -326,7 +326,12 @@ class PartnerStore:
             purchased_on, facts.get("software_benefits_activated", False), self._clock().date()
         )
         if not verdict.allowed:
-            raise RuleViolation("BEN-13", verdict.response, dict(verdict.params))
+            failed = {
+                "utter_ben_refund_too_late": "more_than_30_days",
+                "utter_ben_refund_software_activated": "software_activated",
+                "utter_ben_refund_late_and_activated": "more_than_30_days_and_software_activated",
+            }[verdict.response]
+            raise RuleViolation("BEN-13", "no refund", {**verdict.params, "failed": failed})
         return purchased_on
 
     def assign_visual_studio_subscription(

@@ -288,11 +288,12 @@ def test_BEN_13_refund_within_30_days_without_activation_only(store, clock):
     with pytest.raises(RuleViolation) as refusal:
         store.request_refund(SENDER)
     assert refusal.value.rule_id == "BEN-13"
-    assert refusal.value.reason == "utter_ben_refund_software_activated"
+    assert refusal.value.facts["failed"] == "software_activated"
     store.record_benefit_purchase("late", today - timedelta(days=31), "gold")
     with pytest.raises(RuleViolation) as late:
         store.request_refund("late")
     assert late.value.facts["days_since_purchase"] == 31
+    assert late.value.facts["failed"] == "more_than_30_days"
 
 
 def test_BEN_11_offer_refused_without_marketing_contact_and_email_must_differ(store):
