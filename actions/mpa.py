@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 
 from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
 from .onboarding import normalise_role
-from .replies import Reply
+from .replies import Reply, entity_values
 from .rules import mpa
 from .rules.csp_regions import RegionLookup, regions_for, split_place_names
 from .store import PartnerStore, RuleViolation, StoreUnavailable
@@ -30,13 +30,9 @@ MPA_FORM_SLOTS = (
 _SLOT_OF_FACT = {"csp_regions": "csp_countries"}
 
 
-def _entities(tracker: Tracker, name: str) -> List[str]:
-    return [str(value) for value in tracker.get_latest_entity_values(name)]
-
-
 def place_names(tracker: Tracker) -> List[str]:
     """The countries or areas in the latest message: entities, else the text split up."""
-    return _entities(tracker, "country") or split_place_names(tracker.latest_message.get("text") or "")
+    return entity_values(tracker, "country") or split_place_names(tracker.latest_message.get("text") or "")
 
 
 def say_region_problems(reply: Reply, lookup: RegionLookup) -> bool:
@@ -63,10 +59,10 @@ def record_regions(reply: Reply, tracker: Tracker, store: PartnerStore, names: L
 
 def record_mentioned_mpa_facts(store: PartnerStore, tracker: Tracker) -> None:
     """Stores MPA facts the user stated in passing ("we're an indirect reseller still in PMC")."""
-    partner_type = next(iter(_entities(tracker, "csp_partner_type")), None)
+    partner_type = next(iter(entity_values(tracker, "csp_partner_type")), None)
     if partner_type in mpa.CSP_PARTNER_TYPES:
         store.record_csp_partner_type(tracker.sender_id, partner_type)
-    account = next(iter(_entities(tracker, "mpn_account")), None)
+    account = next(iter(entity_values(tracker, "mpn_account")), None)
     if account in mpa.MPN_ACCOUNT_STATES:
         store.record_mpn_account(tracker.sender_id, account)
 
@@ -174,7 +170,7 @@ class RecordMpaSignature(PartnerAction):
     action_name = "action_record_mpa_signature"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        names = _entities(tracker, "country")
+        names = entity_values(tracker, "country")
         if not names:
             reply.say("utter_ask_signed_region")
             return [SlotSet("pending_question", "mpa_signature")]

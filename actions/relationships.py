@@ -11,12 +11,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from .base import Events, PartnerAction
-from .mpa import _entities, record_mentioned_mpa_facts, record_regions, record_signatures
-from .replies import Reply
+from .mpa import record_mentioned_mpa_facts, record_regions, record_signatures
+from .replies import Reply, entity_values
 from .rules import mpa, relationships
 from .rules.csp_regions import regions_for
 from .rules.verdict import Verdict
-from .store import PartnerStore, RuleViolation, UnknownFact
+from .store import PartnerStore
 
 _NOT_NAMES = frozenset(
     "i ik we wij our onze my mijn microsoft partner partners center centrum mca customer klant agreement how hoe can kan "
@@ -63,7 +63,7 @@ class AnswerRemovePartner(PartnerAction):
         known = {stored.lower(): stored for stored in partners}
         if name.lower() in known:
             return events + remove_and_answer(reply, tracker, store, known[name.lower()], partners[known[name.lower()]])
-        type_given = next(iter(_entities(tracker, "rel_partner_type")), None)
+        type_given = next(iter(entity_values(tracker, "rel_partner_type")), None)
         if type_given in relationships.PARTNER_TYPES:
             store.record_customer_partner(tracker.sender_id, name, type_given)
             return events + remove_and_answer(reply, tracker, store, name, type_given)
@@ -72,12 +72,12 @@ class AnswerRemovePartner(PartnerAction):
 
 
 def remove_and_answer(reply: Reply, tracker: Tracker, store: PartnerStore, name: str, partner_type: str) -> Events:
-    """REL-07: the store removes a Delegated administrator or Advisor and refuses the rest."""
-    try:
+    """REL-07: a Delegated administrator or Advisor is removed; for any other type the
+    customer is told to ask the partner, and the relationship stays recorded."""
+    verdict = relationships.removal_verdict(name, partner_type)
+    if verdict.allowed:
         store.remove_customer_partner(tracker.sender_id, name)
-    except RuleViolation:
-        pass  # the verdict below says to ask the partner; the relationship stays recorded
-    reply.verdict(relationships.removal_verdict(name, partner_type))
+    reply.verdict(verdict)
     return [SlotSet("pending_question", None), SlotSet("partner_name", None)]
 
 
@@ -89,15 +89,15 @@ class HandleInform(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         text = tracker.latest_message.get("text") or ""
-        user_kind = next(iter(_entities(tracker, "user_kind")), None)
-        partner_type = next(iter(_entities(tracker, "rel_partner_type")), None)
+        user_kind = next(iter(entity_values(tracker, "user_kind")), None)
+        partner_type = next(iter(entity_values(tracker, "rel_partner_type")), None)
         if user_kind in ("customer", "partner"):
             reply.say("utter_rel_overview_customer" if user_kind == "customer" else "utter_rel_overview_partner")
             return [SlotSet("user_kind", user_kind), SlotSet("inform_topic", "other")]
         if partner_type in relationships.PARTNER_TYPES:
             return self._partner_type(reply, tracker, store, text, partner_type)
-        if tracker.get_slot("pending_question") == "mpa_signature" and _entities(tracker, "country"):
-            lookup = regions_for(_entities(tracker, "country"))
+        if tracker.get_slot("pending_question") == "mpa_signature" and entity_values(tracker, "country"):
+            lookup = regions_for(entity_values(tracker, "country"))
             return record_signatures(reply, tracker, store, lookup.regions) + [SlotSet("inform_topic", "other")]
         return self._mpa_facts(reply, tracker, store)
 
@@ -120,17 +120,15 @@ class HandleInform(PartnerAction):
 
     def _mpa_facts(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         record_mentioned_mpa_facts(store, tracker)
-        status = next(iter(_entities(tracker, "status")), None)
+        status = next(iter(entity_values(tracker, "status")), None)
         if status:
+            # A status answers whichever status the check is waiting for.
             asked = mpa.mpa_verdict(store.facts(tracker.sender_id)).ask
-            try:
-                if asked == "indirect_reseller_status":
-                    store.record_indirect_reseller_status(tracker.sender_id, status)
-                elif status in mpa.MPN_PROGRAM_STATUSES:
-                    store.record_mpn_program_status(tracker.sender_id, status)
-            except UnknownFact:
-                pass
-        countries = _entities(tracker, "country")
+            if asked == "indirect_reseller_status" and status in mpa.INDIRECT_RESELLER_STATUSES:
+                store.record_indirect_reseller_status(tracker.sender_id, status)
+            elif status in mpa.MPN_PROGRAM_STATUSES:
+                store.record_mpn_program_status(tracker.sender_id, status)
+        countries = entity_values(tracker, "country")
         if countries:
             record_regions(reply, tracker, store, countries)
         return [SlotSet("user_kind", "partner"), SlotSet("inform_topic", "mpa")]
@@ -189,7 +187,7 @@ class AnswerPartnerTypeRights(_CustomerAnswer):
     action_name = "action_answer_partner_type_rights"
 
     def verdict(self, tracker, store):
-        return relationships.partner_type_rights(next(iter(_entities(tracker, "rel_partner_type")), None))
+        return relationships.partner_type_rights(next(iter(entity_values(tracker, "rel_partner_type")), None))
 
 
 class AnswerDeclineAdmin(_CustomerAnswer):

@@ -72,6 +72,10 @@ class Reply:
         self.say(verdict.response, **values)
 
 
+def entity_values(tracker: Tracker, entity: str) -> List[str]:
+    """Every value of ``entity`` in the latest user message."""
+    return [str(value) for value in tracker.get_latest_entity_values(entity)]
+
+
 def first_entity(tracker: Tracker, entity: str) -> Optional[str]:
-    value = next(tracker.get_latest_entity_values(entity), None)
-    return str(value) if value is not None else None
+    return next(iter(entity_values(tracker, entity)), None)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import List
 
 from rasa_sdk import Tracker
 
 from .base import Events, PartnerAction
-from .replies import Reply
+from .replies import Reply, entity_values
 from .rules.work_account import (
     check_work_email,
     headquarters_domain_advice,
@@ -40,10 +39,6 @@ PROVIDER_DOMAINS = {
 }
 
 
-def _entity_values(tracker: Tracker, entity: str) -> List[str]:
-    return [str(value) for value in tracker.get_latest_entity_values(entity)]
-
-
 class CheckWorkEmail(PartnerAction):
     """WA-01 / WA-02 for an address, a mail provider or business domains the user names."""
 
@@ -51,9 +46,9 @@ class CheckWorkEmail(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         facts = store.facts(tracker.sender_id)
-        emails = _entity_values(tracker, "email")
-        providers = [PROVIDER_DOMAINS.get(p.lower(), p.lower()) for p in _entity_values(tracker, "mail_provider")]
-        domains = _entity_values(tracker, "domain")
+        emails = entity_values(tracker, "email")
+        providers = [PROVIDER_DOMAINS.get(p.lower(), p.lower()) for p in entity_values(tracker, "mail_provider")]
+        domains = entity_values(tracker, "domain")
         if emails:
             for email in emails[:3]:
                 reply.verdict(check_work_email(email, facts.get("headquarters_domain")))
@@ -75,7 +70,7 @@ class AnswerWorkAccount(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         text = tracker.latest_message.get("text") or ""
-        if _entity_values(tracker, "cloud_product") and not _NEGATION.search(text):
+        if entity_values(tracker, "cloud_product") and not _NEGATION.search(text):
             facts = store.record_cloud_subscription(tracker.sender_id, True)
         else:
             facts = store.facts(tracker.sender_id)
