@@ -4,7 +4,7 @@ know, a verdict computed from stored facts, and signatures recorded per CSP regi
 from __future__ import annotations
 
 import logging
-from typing import List, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -76,43 +76,43 @@ class ValidateMpaForm(StoreBackedFormValidation):
     def questions(self, facts) -> List[Text]:
         return [_SLOT_OF_FACT.get(question, question) for question in mpa.mpa_questions(facts)]
 
+    def _validate_choice(self, slot: Text, value: Any, allowed, record, dispatcher, tracker) -> Dict[Text, Any]:
+        """Stores one of the allowed values with ``record``; anything else is asked again."""
+        if value not in allowed:
+            return {slot: None}
+        return self.store_answer(dispatcher, slot, value, lambda: record(tracker.sender_id, value))
+
     def validate_csp_partner_type(self, value, dispatcher, tracker, domain):
         """MPA-02."""
-        if value not in mpa.CSP_PARTNER_TYPES:
-            return {"csp_partner_type": None}
         store = partner_store()
-        return self.store_answer(
-            dispatcher, "csp_partner_type", value, lambda: store.record_csp_partner_type(tracker.sender_id, value)
+        return self._validate_choice(
+            "csp_partner_type", value, mpa.CSP_PARTNER_TYPES, store.record_csp_partner_type, dispatcher, tracker
         )
 
     def validate_mpn_account(self, value, dispatcher, tracker, domain):
         """MPA-05."""
-        if value not in mpa.MPN_ACCOUNT_STATES:
-            return {"mpn_account": None}
         store = partner_store()
-        return self.store_answer(
-            dispatcher, "mpn_account", value, lambda: store.record_mpn_account(tracker.sender_id, value)
+        return self._validate_choice(
+            "mpn_account", value, mpa.MPN_ACCOUNT_STATES, store.record_mpn_account, dispatcher, tracker
         )
 
     def validate_mpn_program_status(self, value, dispatcher, tracker, domain):
         """MPA-06: Active, Pending, Declined or Rejected."""
-        if value not in mpa.MPN_PROGRAM_STATUSES:
-            return {"mpn_program_status": None}
         store = partner_store()
-        return self.store_answer(
-            dispatcher, "mpn_program_status", value, lambda: store.record_mpn_program_status(tracker.sender_id, value)
+        return self._validate_choice(
+            "mpn_program_status", value, mpa.MPN_PROGRAM_STATUSES, store.record_mpn_program_status, dispatcher, tracker
         )
 
     def validate_indirect_reseller_status(self, value, dispatcher, tracker, domain):
         """MPA-08: Active, Qualified, Rejected, Declined, or not shown."""
-        if value not in mpa.INDIRECT_RESELLER_STATUSES:
-            return {"indirect_reseller_status": None}
         store = partner_store()
-        return self.store_answer(
-            dispatcher,
+        return self._validate_choice(
             "indirect_reseller_status",
             value,
-            lambda: store.record_indirect_reseller_status(tracker.sender_id, value),
+            mpa.INDIRECT_RESELLER_STATUSES,
+            store.record_indirect_reseller_status,
+            dispatcher,
+            tracker,
         )
 
     def validate_user_role(self, value, dispatcher, tracker, domain):
@@ -144,14 +144,19 @@ class PrepareMpaCheck(PartnerAction):
         return [SlotSet(slot, None) for slot in MPA_FORM_SLOTS] + [SlotSet("user_kind", "partner")]
 
 
+def current_mpa_verdict(store: PartnerStore, sender_id: str):
+    """MPA-01..12 from the stored facts and the signatures recorded so far."""
+    return mpa.mpa_verdict(store.facts(sender_id), store.signed_regions(sender_id))
+
+
 class MpaVerdict(PartnerAction):
     """MPA-01..12: the verdict from the stored facts, one clear sentence first."""
 
     action_name = "action_mpa_verdict"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(mpa.mpa_verdict(store.facts(tracker.sender_id), store.signed_regions(tracker.sender_id)))
-        return []
+        reply.verdict(current_mpa_verdict(store, tracker.sender_id))
+        return [SlotSet("user_kind", "partner")]
 
 
 class AnswerAcceptButton(PartnerAction):
@@ -194,18 +199,15 @@ def record_signatures(reply: Reply, tracker: Tracker, store: PartnerStore, regio
                 reply.say("utter_mpa_region_not_in_business", items=reply.items(mpa.region_items([region])))
             continue
         reply.say("utter_mpa_signature_recorded", items=reply.items(mpa.region_items([region])))
-    reply.verdict(mpa.mpa_verdict(store.facts(tracker.sender_id), store.signed_regions(tracker.sender_id)))
+    reply.verdict(current_mpa_verdict(store, tracker.sender_id))
     return [SlotSet("pending_question", None), SlotSet("user_kind", "partner")]
 
 
-class AnswerMpaRegions(PartnerAction):
-    """MPA-04: which regions still need the MPA, from the stored regions and signatures."""
+class AnswerMpaRegions(MpaVerdict):
+    """MPA-04: "which regions still need it?" is answered by the verdict, which lists exactly
+    the unsigned regions (or what blocks signing at all)."""
 
     action_name = "action_answer_mpa_regions"
-
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(mpa.mpa_verdict(store.facts(tracker.sender_id), store.signed_regions(tracker.sender_id)))
-        return [SlotSet("user_kind", "partner")]
 
 
 class AnswerVerifyMpa(PartnerAction):

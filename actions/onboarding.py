@@ -89,7 +89,10 @@ class ValidateOnboardingForm(StoreBackedFormValidation):
         store = partner_store()
         if value == UNKNOWN:
             stored = self.store_answer(
-                dispatcher, "work_email", UNKNOWN, lambda: store.record_admin_email_unavailable(tracker.sender_id)
+                dispatcher,
+                "work_email",
+                UNKNOWN,
+                lambda: store.record_prerequisite(tracker.sender_id, "admin_email", False),
             )
             if stored["work_email"]:
                 dispatcher.utter_message(response="utter_admin_email_missing_noted")

@@ -49,14 +49,12 @@ _SINGLE_WORDS = {
         "gelukt",
         "volgende",
         "verder",
-        "help",
         "opnieuw",
         "graag",
         "prima",
         "jazeker",
         "zeker",
         "welnee",
-        "nope",
         "hulp",
     },
     ENGLISH: {
@@ -75,13 +73,10 @@ _SINGLE_WORDS = {
         "sure",
         "yeah",
         "yep",
-        "nope",
         "restart",
         "please",
     },
 }
-_SINGLE_WORDS[DUTCH] -= {"help", "nope"}
-_SINGLE_WORDS[ENGLISH] -= {"nope"}
 _CONFIDENCE = 0.70
 
 # Function words that belong to one language only; they settle what Lingua leaves open

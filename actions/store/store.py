@@ -158,10 +158,6 @@ class PartnerStore:
             raise UnknownFact(f"unknown prerequisite {item!r}")
         return self._change(sender_id, lambda facts: {f"prerequisite_{item}": ready})
 
-    def record_admin_email_unavailable(self, sender_id: str) -> Facts:
-        """ONB-02 (a): the user does not have the global administrator's work email yet."""
-        return self._change(sender_id, lambda facts: {"prerequisite_admin_email": False})
-
     def complete_enrollment_step(self, sender_id: str, step: int) -> Facts:
         """ONB-03: mark an enrollment step done. Steps go in order, and only once ONB-01
         (member) and ONB-02 (everything on hand) allow enrolling."""

@@ -155,7 +155,7 @@ def test_unreachable_database_raises_store_unavailable(tmp_path):
 
 def test_ONB_02_admin_email_not_at_hand_is_a_missing_prerequisite(store):
     store.record_mpn_membership(SENDER, True)
-    facts = store.record_admin_email_unavailable(SENDER)
+    facts = store.record_prerequisite(SENDER, "admin_email", False)
     assert facts["prerequisite_admin_email"] is False
     with pytest.raises(RuleViolation) as refusal:
         store.complete_enrollment_step(SENDER, 1)
