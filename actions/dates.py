@@ -4,6 +4,9 @@
 dateparser does the parsing; this thin layer in front of it covers what it misses (Dutch
 number words, "vorige week dinsdag" / "last Tuesday", a leading "op"/"sinds") and refuses
 what no past-date answer may use: a date in the future, or text that is not a date.
+An offer's expiry date (BEN-12) is the opposite case: ``read_expiry_date`` wants a date after
+today. ``date_phrase_in`` finds the date inside a longer sentence ("I gave Anna a Visual
+Studio subscription 3 weeks ago").
 """
 
 from __future__ import annotations
@@ -149,3 +152,48 @@ def read_past_date(text: str, today: date, languages: Sequence[str] = ("nl", "en
     if found > today:
         return DateReading(None, "future")
     return DateReading(found)
+
+
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|"
+    "january|february|march|may|june|july|august|october|"
+    "jan|feb|mrt|mar|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+)
+_AMOUNT = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_DATE_PHRASES = re.compile(
+    "|".join(
+        (
+            _AMOUNT + r"\s+" + _UNITS + r"\s+(?:geleden|ago)",
+            r"(?:over|in)\s+" + _AMOUNT + r"\s+" + _UNITS,
+            r"(?:vorige week|last week)(?: on)?\s+" + _DAY,
+            _DAY + r"\s+(?:vorige week|last week)",
+            r"(?:afgelopen|vorige|last|past)\s+" + _DAY,
+            r"\d{4}-\d{1,2}-\d{1,2}",
+            r"\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}",
+            r"\d{1,2}(?:st|nd|rd|th|e|ste|de)?\s+(?:of\s+)?(?:" + _MONTHS + r")\.?(?:,?\s+\d{4})?",
+            r"(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?",
+            r"eergisteren|gisteren|vandaag|yesterday|today",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def date_phrase_in(text: str) -> Optional[str]:
+    """The first part of ``text`` that names a date, or None."""
+    match = _DATE_PHRASES.search(" ".join((text or "")[:500].split()))
+    return match.group(0) if match else None
+
+
+def read_expiry_date(text: str, today: date, languages: Sequence[str] = ("nl", "en")) -> DateReading:
+    """BEN-12: the expiry date ``text`` names; a date that is not after today is "past"."""
+    if not text or len(text) > 200:
+        return DateReading(None, "unreadable")
+    cleaned = _normalise(date_phrase_in(text) or text)
+    settings = dict(_SETTINGS, PREFER_DATES_FROM="future", RELATIVE_BASE=datetime.combine(today, time(12)))
+    for language in languages:
+        parsed = dateparser.parse(cleaned, languages=[language], settings=settings)
+        if parsed is not None:
+            found = parsed.date()
+            return DateReading(found) if found > today else DateReading(None, "past")
+    return DateReading(None, "unreadable")

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 
 from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
 from .replies import Reply, first_entity
-from .rules import onboarding
+from .rules import benefits, onboarding
 from .rules.verdict import Outcome
 from .rules.work_account import check_work_email
 from .store import PartnerStore, RuleViolation, StoreUnavailable
@@ -276,6 +276,8 @@ class RecordRole(PartnerAction):
         facts = store.record_user_role(tracker.sender_id, role)
         if tracker.get_slot("pending_question") == "finish_setup":
             reply.verdict(onboarding.finish_setup(facts))
+        elif tracker.get_slot("pending_question") == "benefit_permissions":
+            reply.verdict(benefits.benefit_permissions(role))
         else:
             reply.verdict(onboarding.roles_needed(facts))
         return [SlotSet("pending_question", None), SlotSet("user_role", role)]

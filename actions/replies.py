@@ -7,6 +7,7 @@ prerequisites, role names) are responses too, rendered here in the user's langua
 from __future__ import annotations
 
 import logging
+from datetime import date
 from typing import Any, Dict, Iterable, List, Mapping, Optional
 
 from rasa_sdk import Tracker
@@ -17,6 +18,18 @@ from .rules.verdict import Verdict
 logger = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "en"
+
+
+_MONTHS = {
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
+    "en": "January February March April May June July August September October November December".split(),
+}
+
+
+def human_date(value: date, language: str) -> str:
+    """A date as people write it: "29 januari 2027" / "29 January 2027"."""
+    months = _MONTHS.get(language, _MONTHS["en"])
+    return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
 def conversation_language(tracker: Tracker) -> str:
@@ -56,7 +69,11 @@ class Reply:
         return ("\n" if bulleted else ", ").join(texts)
 
     def say(self, response: str, **values: Any) -> None:
-        self.dispatcher.utter_message(response=response, **values)
+        shown = {
+            name: human_date(value, self.language) if isinstance(value, date) else value
+            for name, value in values.items()
+        }
+        self.dispatcher.utter_message(response=response, **shown)
 
     def verdict(self, verdict: Verdict, **extra: Any) -> None:
         values: Dict[str, Any] = {**verdict.params, **extra}

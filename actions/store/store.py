@@ -72,6 +72,10 @@ class PartnerStore:
         except SQLAlchemyError as error:
             raise StoreUnavailable(f"cannot migrate the store: {error}") from error
 
+    def today(self) -> date:
+        """Today by the store's clock: every day count (BEN-07, BEN-13) is taken from it."""
+        return self._clock().date()
+
     def dispose(self) -> None:
         self._engine.dispose()
 
@@ -299,17 +303,53 @@ class PartnerStore:
 
     # ----- membership benefits (BEN) ----------------------------------------------------
 
-    def record_benefit_purchase(self, sender_id: str, purchased_on: date, level: str) -> Facts:
+    def record_membership_level(self, sender_id: str, level: str) -> Facts:
+        """BEN-10: Action Pack, Silver or Gold, which decides the technical support to use."""
+        return self._change(sender_id, lambda facts: {"membership_level": level})
+
+    def record_benefit_purchase(self, sender_id: str, purchased_on: date, level: Optional[str] = None) -> Facts:
         """BEN-13 / BEN-10: when the benefits package was bought, and the membership level."""
         if purchased_on > self._clock().date():
             raise UnknownFact("a purchase date cannot be in the future")
-        return self._change(
-            sender_id, lambda facts: {"benefits_purchased_on": purchased_on.isoformat(), "membership_level": level}
-        )
+        values: Dict[str, Any] = {"benefits_purchased_on": purchased_on.isoformat()}
+        if level is not None:
+            values["membership_level"] = level
+        return self._change(sender_id, lambda facts: values)
+
+    def record_technical_benefits_requested(self, sender_id: str) -> date:
+        """BEN-08: activation of the technical benefits requested today (processing takes
+        several days); an earlier request keeps its date. Refused while still in PMC (BEN-01)."""
+        today = self._clock().date()
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            if facts.get("mpn_account") == "pmc":
+                raise RuleViolation("BEN-08", "in PMC technical benefits go through Partner Frontline", {})
+            return {"technical_benefits_requested_on": facts.get("technical_benefits_requested_on") or today.isoformat()}
+
+        return date.fromisoformat(self._change(sender_id, decide)["technical_benefits_requested_on"])
+
+    def record_technical_benefit_ids(self, sender_id: str, access_id: str, contract_id: Optional[str]) -> Facts:
+        """BEN-08 / BEN-09: the Access ID and Contract ID shown once activation is processed."""
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            # IDs exist only once an activation was processed, so it was requested by then.
+            requested = facts.get("technical_benefits_requested_on") or self._clock().date().isoformat()
+            values = {"technical_access_id": access_id, "technical_benefits_requested_on": requested}
+            return {**values, "technical_contract_id": contract_id} if contract_id else values
+
+        return self._change(sender_id, decide)
 
     def record_software_benefits_activated(self, sender_id: str, activated: bool = True) -> Facts:
         """BEN-04 / BEN-13: software benefits activated (keys fetched) or not."""
-        return self._change(sender_id, lambda facts: {"software_benefits_activated": activated})
+        values: Dict[str, Any] = {"software_benefits_activated": activated}
+        if activated:
+            values["software_benefits_activated_on"] = self.today().isoformat()
+        return self._change(sender_id, lambda facts: values)
+
+    def record_cloud_benefits_activated(self, sender_id: str) -> date:
+        """BEN-05: a cloud subscription activated (assigned or key used) today; returns the date."""
+        today = self.today()
+        self._change(sender_id, lambda facts: {"cloud_benefits_activated_on": today.isoformat()})
+        return today
 
     def request_refund(self, sender_id: str) -> date:
         """BEN-13: a refund is possible within 30 days of purchase and only without activated
@@ -331,13 +371,19 @@ class PartnerStore:
         return purchased_on
 
     def assign_visual_studio_subscription(
-        self, sender_id: str, subscription: str, subscriber: str, assigned_on: date
-    ) -> None:
-        """BEN-06: a Visual Studio subscription assigned to a subscriber on a date."""
+        self, sender_id: str, subscription: Optional[str], subscriber: str, assigned_on: date
+    ) -> str:
+        """BEN-06: a Visual Studio subscription assigned to a subscriber on a date; without a
+        name the subscription is numbered ("Visual Studio 2"). Returns its name."""
         if assigned_on > self._clock().date():
             raise UnknownFact("an assignment date cannot be in the future")
         with self._unit_of_work() as session:
             case = self._case(session, sender_id)
+            if subscription is None:
+                known = select(func.count(func.distinct(VisualStudioAssignment.subscription))).where(
+                    VisualStudioAssignment.case_id == case.id
+                )
+                subscription = f"Visual Studio {session.execute(known).scalar_one() + 1}"
             if self._current_assignment(session, case, subscription) is not None:
                 raise RuleViolation("BEN-07", "already assigned: reassign it instead", {"subscription": subscription})
             session.add(
@@ -345,6 +391,35 @@ class PartnerStore:
                     case_id=case.id, subscription=subscription, subscriber=subscriber, assigned_on=assigned_on
                 )
             )
+            return subscription
+
+    def visual_studio_assignments(self, sender_id: str) -> list:
+        """BEN-06: the subscriptions assigned now, oldest first."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            query = (
+                select(VisualStudioAssignment)
+                .where(VisualStudioAssignment.case_id == case.id, VisualStudioAssignment.ended_on.is_(None))
+                .order_by(VisualStudioAssignment.id)
+            )
+            return [
+                {"subscription": row.subscription, "subscriber": row.subscriber, "assigned_on": row.assigned_on}
+                for row in session.execute(query).scalars()
+            ]
+
+    def visual_studio_history(self, sender_id: str, subscription: str) -> list:
+        """BEN-07: every subscriber a subscription had, with the dates."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            query = (
+                select(VisualStudioAssignment)
+                .where(VisualStudioAssignment.case_id == case.id, VisualStudioAssignment.subscription == subscription)
+                .order_by(VisualStudioAssignment.id)
+            )
+            return [
+                {"subscriber": row.subscriber, "assigned_on": row.assigned_on, "ended_on": row.ended_on}
+                for row in session.execute(query).scalars()
+            ]
 
     def _current_assignment(self, session: Session, case: Case, subscription: str):
         query = select(VisualStudioAssignment).where(
@@ -398,26 +473,45 @@ class PartnerStore:
 
     def activate_go_to_market_offer(self, sender_id: str, offer: str) -> str:
         """BEN-11 / BEN-12: no offer is activated before a marketing contact is assigned; an
-        activated offer is pending for several days."""
+        activated offer is pending for several days. Activating it again changes nothing."""
         today = self._clock().date()
         with self._unit_of_work() as session:
             case = self._case(session, sender_id)
             if "marketing_contact_email" not in self._facts(session, case):
                 raise RuleViolation("BEN-11", "assign a marketing contact first", {"offer": offer})
+            existing = self._offer(session, case, offer)
+            if existing is not None:
+                return existing.status
             session.add(GoToMarketOffer(case_id=case.id, offer=offer, status="pending", requested_on=today))
             return "pending"
 
+    def _offer(self, session: Session, case: Case, offer: str) -> Optional[GoToMarketOffer]:
+        query = select(GoToMarketOffer).where(
+            GoToMarketOffer.case_id == case.id, func.lower(GoToMarketOffer.offer) == offer.lower()
+        )
+        return session.execute(query.order_by(GoToMarketOffer.id.desc())).scalars().first()
+
     def record_go_to_market_offer_active(self, sender_id: str, offer: str, expires_on: date) -> Dict[str, Any]:
-        """BEN-12: the offer shows Active, usable until its expiry date."""
+        """BEN-12: the offer shows Active, usable until its expiry date (after today)."""
+        if expires_on <= self._clock().date():
+            raise UnknownFact("an expiry date must be after today")
         with self._unit_of_work() as session:
-            case = self._case(session, sender_id)
-            query = select(GoToMarketOffer).where(GoToMarketOffer.case_id == case.id, GoToMarketOffer.offer == offer)
-            row = session.execute(query.order_by(GoToMarketOffer.id.desc())).scalars().first()
+            row = self._offer(session, self._case(session, sender_id), offer)
             if row is None:
                 raise RuleViolation("BEN-12", "the offer was not activated yet", {"offer": offer})
             row.status = "active"
             row.expires_on = expires_on
-            return {"offer": offer, "status": row.status, "expires_on": expires_on}
+            return {"offer": row.offer, "status": row.status, "expires_on": expires_on}
+
+    def go_to_market_offers(self, sender_id: str) -> list:
+        """BEN-12: the offers activated, with status and expiry date."""
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            query = select(GoToMarketOffer).where(GoToMarketOffer.case_id == case.id).order_by(GoToMarketOffer.id)
+            return [
+                {"offer": row.offer, "status": row.status, "requested_on": row.requested_on, "expires_on": row.expires_on}
+                for row in session.execute(query).scalars()
+            ]
 
     # ----- a customer's partners (REL) ---------------------------------------------------
 

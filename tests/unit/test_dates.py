@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from actions.dates import read_past_date
+from actions.dates import date_phrase_in, read_expiry_date, read_past_date
 
 TODAY = date(2026, 11, 21)  # a Saturday
 
@@ -50,3 +50,38 @@ def test_a_future_date_is_refused_not_guessed(text):
 def test_unreadable_text_is_refused(text):
     reading = read_past_date(text, TODAY)
     assert reading.date is None and reading.problem == "unreadable"
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase",
+    [
+        ("I gave Anna a Visual Studio subscription 3 weeks ago", "3 weeks ago"),
+        ("ik heb Piet vorige week dinsdag een abonnement gegeven", "vorige week dinsdag"),
+        ("toegewezen op 12-10-2026 aan Kees", "12-10-2026"),
+        ("een abonnement aan Anna gegeven, drie weken geleden", "drie weken geleden"),
+        ("it expires on 31 March 2027", "31 March 2027"),
+        ("gave it to Bob yesterday", "yesterday"),
+        ("I assigned Anna a subscription", None),
+    ],
+)
+def test_the_date_inside_a_sentence_is_found(sentence, phrase):
+    assert date_phrase_in(sentence) == phrase
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("31 March 2027", date(2027, 3, 31)),
+        ("it expires on 30 June 2027", date(2027, 6, 30)),
+        ("tot 31 maart 2027", date(2027, 3, 31)),
+        ("verloopt op 1-6-2027", date(2027, 6, 1)),
+        ("over drie maanden", date(2027, 2, 21)),
+    ],
+)
+def test_BEN_12_expiry_dates_are_read_in_the_future(text, expected):
+    assert read_expiry_date(text, TODAY).date == expected
+
+
+@pytest.mark.parametrize("text, problem", [("12 October 2026", "past"), ("today", "past"), ("bla", "unreadable")])
+def test_BEN_12_an_expiry_that_is_not_after_today_is_refused(text, problem):
+    assert read_expiry_date(text, TODAY).problem == problem

@@ -86,7 +86,7 @@ def test_BEN_13_names_which_condition_fails():
     )
     both = benefits.refund_eligibility(TODAY - timedelta(days=40), True, TODAY)
     assert both.response == "utter_ben_refund_late_and_activated"
-    assert benefits.refund_eligibility(TODAY - timedelta(days=3), None, TODAY).ask == "software_activated"
+    assert benefits.refund_eligibility(TODAY - timedelta(days=3), None, TODAY).ask == "software_benefits_activated"
     assert benefits.refund_eligibility(TODAY + timedelta(days=2), False, TODAY).outcome is Outcome.ASK
 
 
@@ -112,3 +112,93 @@ def test_BEN_09_access_and_contract_ids_needed_for_these_products(kind, needed):
 def test_BEN_11_marketing_contact_email_must_differ_from_the_account_email():
     assert benefits.marketing_contact_email_ok("Admin@Contoso.com", "admin@contoso.com").outcome is Outcome.BLOCKED
     assert benefits.marketing_contact_email_ok("marketing@contoso.com", "admin@contoso.com").allowed
+
+
+# ----- the guided conversation: which questions remain, and the answer -------------------
+
+
+def test_BEN_01_BEN_03_benefit_page_topics_ask_the_account_then_the_role_then_stop():
+    assert benefits.benefit_questions("software", Facts(), {}, TODAY) == ["mpn_account"]
+    assert benefits.benefit_questions("software", Facts(mpn_account="pmc"), {}, TODAY) == []
+    assert benefits.benefit_questions("software", Facts(mpn_account="partner_center"), {}, TODAY) == ["user_role"]
+    done = Facts(mpn_account="partner_center", user_role="other")
+    assert benefits.benefit_questions("software", done, {}, TODAY) == []
+
+
+def test_BEN_05_cloud_asks_the_kind_only_of_someone_who_can_activate():
+    admin = Facts(mpn_account="partner_center", user_role="global_admin")
+    assert benefits.benefit_questions("cloud", admin, {}, TODAY) == ["cloud_subscription_kind"]
+    assert benefits.benefit_questions("cloud", admin, {"cloud_subscription_kind": "usage_based"}, TODAY) == []
+    agent = Facts(mpn_account="partner_center", user_role="admin_agent")
+    assert benefits.benefit_questions("cloud", agent, {}, TODAY) == []
+    assert benefits.benefit_page_verdict("cloud", agent, {}).response == "utter_ben_activate_ask_global_admin"
+
+
+def test_BEN_11_go_to_market_collects_the_missing_marketing_contact_details():
+    admin = Facts(mpn_account="partner_center", user_role="mpn_partner_admin", marketing_contact_email="m@c.com")
+    assert benefits.benefit_questions("go_to_market", admin, {}, TODAY) == [
+        "marketing_contact_phone",
+        "marketing_contact_language",
+    ]
+    verdict = benefits.benefit_page_verdict("go_to_market", admin, {})
+    assert verdict.rule_ids == ("BEN-11", "BEN-12") and verdict.params["contact_email"] == "m@c.com"
+    agent = Facts(mpn_account="partner_center", user_role="admin_agent")
+    assert benefits.benefit_page_verdict("go_to_market", agent, {}).rule_ids == ("BEN-11", "BEN-03")
+
+
+def test_BEN_13_refund_asks_the_purchase_date_then_activation_only_inside_30_days():
+    assert benefits.benefit_questions("refund", Facts(), {}, TODAY) == ["benefits_purchased_on"]
+    recent = Facts(benefits_purchased_on=(TODAY - timedelta(days=30)).isoformat())
+    assert benefits.benefit_questions("refund", recent, {}, TODAY) == ["software_benefits_activated"]
+    old = Facts(benefits_purchased_on=(TODAY - timedelta(days=31)).isoformat())
+    assert benefits.benefit_questions("refund", old, {}, TODAY) == []
+
+
+def test_BEN_07_BEN_12_assignment_and_offer_topics_ask_what_the_message_did_not_say():
+    assert benefits.benefit_questions("vs_assigned", Facts(), {"vs_subscriber": "Anna"}, TODAY) == ["vs_assigned_on"]
+    assert benefits.benefit_questions("vs_reassign", Facts(), {"has_assignment": True}, TODAY) == []
+    assert benefits.benefit_questions("offer_active", Facts(), {"gtm_offer": "Gold cores"}, TODAY) == [
+        "offer_expires_on"
+    ]
+    assert benefits.benefit_questions("activated", Facts(), {"benefit": "go_to_market"}, TODAY) == ["gtm_offer"]
+
+
+def test_BEN_01_no_mpn_membership_means_join_first_and_pmc_technical_goes_to_frontline():
+    assert benefits.benefit_page_verdict("software", Facts(mpn_account="none"), {}).response == "utter_ben_join_mpn_first"
+    pmc = benefits.benefit_page_verdict("technical", Facts(mpn_account="pmc"), {})
+    assert pmc.rule_ids == ("BEN-08", "BEN-01")
+
+
+def test_BEN_08_BEN_09_ids_stored_or_after_processing_or_activate_first():
+    stored = benefits.technical_benefits_status(Facts(technical_access_id="A1", technical_contract_id="C1"), TODAY)
+    assert stored.response == "utter_ben_ids_stored" and stored.params["access_id"] == "A1"
+    requested = Facts(technical_benefits_requested_on=(TODAY - timedelta(days=4)).isoformat())
+    waiting = benefits.technical_benefits_status(requested, TODAY)
+    assert waiting.response == "utter_ben_ids_after_processing" and waiting.params["days_since_request"] == 4
+    assert benefits.technical_benefits_status(Facts(), TODAY).response == "utter_ben_ids_activate_first"
+
+
+@pytest.mark.parametrize(
+    "role, response",
+    [
+        (None, "utter_ben_permissions"),
+        ("global_admin", "utter_ben_permissions_global_admin"),
+        ("mpn_partner_admin", "utter_ben_permissions_can_activate"),
+        ("admin_agent", "utter_ben_permissions_can_only_buy"),
+    ],
+)
+def test_BEN_02_BEN_03_permissions_said_for_the_role(role, response):
+    verdict = benefits.benefit_permissions(role)
+    assert verdict.response == response and verdict.rule_ids == ("BEN-02", "BEN-03")
+
+
+def test_BEN_12_expiry_must_be_after_today():
+    assert benefits.offer_expiry(TODAY, TODAY).outcome is Outcome.ASK
+    active = benefits.offer_expiry(TODAY + timedelta(days=10), TODAY)
+    assert active.response == "utter_ben_offer_active_recorded" and active.params["days_left"] == 10
+
+
+def test_BEN_10_support_options_by_level():
+    assert benefits.support_options(None).ask == "membership_level"
+    assert benefits.support_options("action_pack").response == "utter_ben_support_options_action_pack"
+    assert benefits.support_options("gold").response == "utter_ben_support_options_competency"

@@ -312,3 +312,56 @@ def test_BEN_11_offer_refused_without_marketing_contact_and_email_must_differ(st
     with pytest.raises(RuleViolation) as unknown:
         store.record_go_to_market_offer_active(SENDER, "Gold cores", date(2027, 6, 30))
     assert unknown.value.rule_id == "BEN-12"
+
+
+def test_BEN_08_technical_activation_request_keeps_its_first_date_and_is_refused_in_pmc(store, clock):
+    first = store.record_technical_benefits_requested(SENDER)
+    assert first == clock().date()
+    assert store.record_technical_benefits_requested(SENDER) == first
+    store.record_technical_benefit_ids(SENDER, "AB12-3456", "99887766")
+    facts = store.facts(SENDER)
+    assert (facts["technical_access_id"], facts["technical_contract_id"]) == ("AB12-3456", "99887766")
+    store.record_mpn_account("pmc-member", "pmc")
+    with pytest.raises(RuleViolation) as refusal:
+        store.record_technical_benefits_requested("pmc-member")
+    assert refusal.value.rule_id == "BEN-08"
+
+
+def test_BEN_06_BEN_07_subscriptions_are_numbered_and_their_history_kept(store, clock):
+    from datetime import timedelta
+
+    today = clock().date()
+    assert store.assign_visual_studio_subscription(SENDER, None, "Anna", today - timedelta(days=100)) == "Visual Studio 1"
+    assert store.assign_visual_studio_subscription(SENDER, None, "Bram", today) == "Visual Studio 2"
+    store.reassign_visual_studio_subscription(SENDER, "Visual Studio 1", "Piet")
+    assert [row["subscriber"] for row in store.visual_studio_assignments(SENDER)] == ["Bram", "Piet"]
+    history = store.visual_studio_history(SENDER, "Visual Studio 1")
+    assert [(row["subscriber"], row["ended_on"]) for row in history] == [("Anna", today), ("Piet", None)]
+
+
+def test_BEN_12_offers_listed_activation_is_idempotent_and_expiry_must_be_in_the_future(store, clock):
+    from datetime import timedelta
+
+    store.assign_marketing_contact(SENDER, "marketing@contoso.com", "+31 20 123 4567", "nl")
+    assert store.activate_go_to_market_offer(SENDER, "Gold cores") == "pending"
+    assert store.activate_go_to_market_offer(SENDER, "gold cores") == "pending"
+    assert [row["offer"] for row in store.go_to_market_offers(SENDER)] == ["Gold cores"]
+    with pytest.raises(UnknownFact):
+        store.record_go_to_market_offer_active(SENDER, "Gold cores", clock().date())
+    store.record_go_to_market_offer_active(SENDER, "Gold cores", clock().date() + timedelta(days=200))
+    assert store.activate_go_to_market_offer(SENDER, "Gold cores") == "active"
+
+
+def test_BEN_10_membership_level_is_recorded_with_or_without_a_purchase(store, clock):
+    store.record_membership_level(SENDER, "silver")
+    store.record_benefit_purchase(SENDER, clock().date())
+    facts = store.facts(SENDER)
+    assert facts["membership_level"] == "silver" and facts["benefits_purchased_on"] == clock().date().isoformat()
+
+
+def test_BEN_04_BEN_05_activations_are_recorded_with_their_date(store, clock):
+    store.record_software_benefits_activated(SENDER)
+    assert store.record_cloud_benefits_activated(SENDER) == clock().date()
+    facts = store.facts(SENDER)
+    assert facts["software_benefits_activated"] is True
+    assert facts["software_benefits_activated_on"] == facts["cloud_benefits_activated_on"] == clock().date().isoformat()
