@@ -20,5 +20,5 @@ cat <<MSG
   Stored facts:        $PARTNER_STORE_URL
 
 MSG
-.venv/bin/rasa run --model models --endpoints endpoints.yml --credentials credentials.yml \
+.venv/bin/python -m components.server run --model models --endpoints endpoints.yml --credentials credentials.yml \
   --port "$RASA_PORT" --cors "*"

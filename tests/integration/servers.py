@@ -6,6 +6,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -32,6 +33,7 @@ class AssistantServers:
         self.action_port = free_port()
         self.rasa_port = free_port()
         self.processes: List[subprocess.Popen] = []
+        self.action_server: Optional[subprocess.Popen] = None
 
     @property
     def webhook(self) -> str:
@@ -70,10 +72,13 @@ class AssistantServers:
         return self
 
     def _start(self, timeout: float) -> None:
-        self._spawn([RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)], "actions.log")
+        self.action_server = self._spawn(self._action_server_command(), "actions.log")
+        # Rasa as the scripts start it: with components.resilience installed.
         self._spawn(
             [
-                RASA,
+                sys.executable,
+                "-m",
+                "components.server",
                 "run",
                 "--model",
                 str(self.model),
@@ -88,18 +93,37 @@ class AssistantServers:
             ],
             "rasa.log",
         )
+        self._wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout)
+        self._wait_for(f"http://127.0.0.1:{self.rasa_port}/", timeout)
+
+    def _action_server_command(self) -> List[str]:
+        return [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+
+    def _wait_for(self, url: str, timeout: float) -> None:
         deadline = time.monotonic() + timeout
-        for url in (f"http://127.0.0.1:{self.action_port}/health", f"http://127.0.0.1:{self.rasa_port}/"):
-            while True:
-                self._check_alive()
-                try:
-                    if requests.get(url, timeout=2).status_code == 200:
-                        break
-                except requests.RequestException:
-                    pass
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{url} did not come up; see {self.workdir}")
-                time.sleep(0.5)
+        while True:
+            self._check_alive()
+            try:
+                if requests.get(url, timeout=2).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} did not come up; see {self.workdir}")
+            time.sleep(0.5)
+
+    def stop_action_server(self) -> None:
+        """Takes the action server away (the Rasa server keeps running)."""
+        process = self.action_server
+        if process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+        self.processes = [p for p in self.processes if p is not process]
+        self.action_server = None
+
+    def start_action_server(self, timeout: float = 120) -> None:
+        self.action_server = self._spawn(self._action_server_command(), "actions.log")
+        self._wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout)
 
     def _check_alive(self) -> None:
         for process in self.processes:
