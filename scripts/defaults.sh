@@ -3,7 +3,10 @@
 export RASA_TELEMETRY_ENABLED=false
 export DATA_DIR="${DATA_DIR:-$PWD/.data}"
 export PARTNER_STORE_URL="${PARTNER_STORE_URL:-sqlite:///$DATA_DIR/partner_store.db}"
-export TRACKER_STORE_DB="${TRACKER_STORE_DB:-$DATA_DIR/tracker.db}"
+export TRACKER_STORE_URL="${TRACKER_STORE_URL:-sqlite:///$DATA_DIR/tracker.db}"
+export LOCK_STORE_TYPE="${LOCK_STORE_TYPE:-in_memory}"
+export LOCK_STORE_URL="${LOCK_STORE_URL:-}"
+export EVENT_BROKER_URL="${EVENT_BROKER_URL:-}"
 export ACTION_SERVER_PORT="${ACTION_SERVER_PORT:-5055}"
 export RASA_PORT="${RASA_PORT:-5005}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:$ACTION_SERVER_PORT/webhook}"

@@ -61,6 +61,12 @@ def store_url(request, tmp_path) -> Iterator[str]:
 
 
 @pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the machine's server."""
+    yield from _postgres_database()
+
+
+@pytest.fixture
 def store(store_url, clock):
     from actions.store import PartnerStore
 
@@ -88,7 +94,10 @@ RASA = str(Path(sys.executable).with_name("rasa"))
 def rasa_env():
     env = dict(os.environ, RASA_TELEMETRY_ENABLED="false", PYTHONPATH=str(PROJECT_ROOT))
     env.setdefault("ACTION_ENDPOINT_URL", "http://localhost:5055/webhook")
-    env.setdefault("TRACKER_STORE_DB", str(PROJECT_ROOT / ".data" / "tracker.db"))
+    env.setdefault("TRACKER_STORE_URL", f"sqlite:///{PROJECT_ROOT / '.data' / 'tracker.db'}")
+    env.setdefault("LOCK_STORE_TYPE", "in_memory")
+    env.setdefault("LOCK_STORE_URL", "")
+    env.setdefault("EVENT_BROKER_URL", "")
     return env
 
 

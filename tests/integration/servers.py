@@ -45,7 +45,10 @@ class AssistantServers:
             RASA_TELEMETRY_ENABLED="false",
             PYTHONPATH=str(PROJECT_ROOT),
             PARTNER_STORE_URL=self.store_url,
-            TRACKER_STORE_DB=str(self.tracker_db),
+            TRACKER_STORE_URL=f"sqlite:///{self.tracker_db}",
+            LOCK_STORE_TYPE="in_memory",
+            LOCK_STORE_URL="",
+            EVENT_BROKER_URL="",
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
         )
 
