@@ -1,5 +1,5 @@
 # The README's two commands are `make run` and `make test`; the rest are helpers.
-.PHONY: run test shell train validate lock clean
+.PHONY: run test shell train validate lock clean bench
 
 run:  ## install what is missing, train if needed, start the action server and the Rasa server
 	@scripts/run.sh
@@ -12,6 +12,10 @@ shell:  ## chat in the terminal
 
 train:
 	@scripts/bootstrap.sh && scripts/train.sh
+
+bench:  ## latency, throughput, memory and NLU report in bench/ (about 25 minutes)
+	@scripts/bootstrap.sh && scripts/system-packages.sh && . scripts/defaults.sh && scripts/train.sh \
+	  && .venv/bin/python scripts/bench.py
 
 validate:
 	@scripts/bootstrap.sh && . scripts/defaults.sh && .venv/bin/rasa data validate --fail-on-warnings

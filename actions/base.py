@@ -11,6 +11,7 @@ from abc import ABC, abstractmethod
 from typing import Any, Callable, Dict, List, Mapping, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -56,6 +57,18 @@ class StoreBackedFormValidation(FormValidationAction, ABC):
     @abstractmethod
     def questions(self, facts: Mapping[str, Any]) -> List[Text]:
         """The slots still to ask, in order, given the case's facts."""
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+        # With the store down no answer can be stored and no question planned: say so, and
+        # keep the current question open (its answer cleared) until the store is back.
+        try:
+            partner_store().facts(tracker.sender_id)
+        except StoreUnavailable:
+            logger.exception("store unavailable in %s for sender %s", self.name(), tracker.sender_id)
+            dispatcher.utter_message(response="utter_store_unavailable")
+            requested = tracker.get_slot("requested_slot")
+            return [SlotSet(requested, None), SlotSet("requested_slot", requested)] if requested else []
+        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

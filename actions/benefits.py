@@ -244,7 +244,9 @@ class ValidateBenefitForm(StoreBackedFormValidation):
             )
         except StoreUnavailable:
             logger.exception("store unavailable while planning the benefit questions")
-            return []
+            # Keep asking the current question; its answer is stored once the store is back.
+            requested = tracker.get_slot("requested_slot")
+            return [requested] if requested else []
 
     def _store(self, dispatcher, slot: Text, value: Any, write) -> Dict[Text, Any]:
         return self.store_answer(dispatcher, slot, value, write)

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages the tests need beyond Python: nginx for the scale-out test (two Rasa
+# replicas behind a load balancer). Installed only when missing; needs root or sudo.
+set -euo pipefail
+missing=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "Please install these Debian packages (the tests need them): ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} (Debian packages the tests need)"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null 2>&1 || {
+  "${as_root[@]}" apt-get update >/dev/null
+  "${as_root[@]}" apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+}
