@@ -12,11 +12,14 @@ concurrent changes are serialised by Redis.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any, Callable, Optional, Text, Tuple
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
+
+logger = logging.getLogger(__name__)
 
 Change = Callable[[Optional[TicketLock]], Tuple[Optional[TicketLock], Any]]
 
@@ -29,6 +32,7 @@ class AtomicRedisLockStore(RedisLockStore):
             kwargs = {**_from_url(endpoint_config.url), **endpoint_config.kwargs, **kwargs}
             kwargs.pop("url", None)
         super().__init__(**kwargs)
+        logger.info("Lock store: atomic Redis lock store, key prefix %r", self.key_prefix)
 
     def _change(self, conversation_id: Text, change: Change) -> Any:
         key = self.key_prefix + conversation_id

@@ -76,6 +76,9 @@ def events_of(cluster, sender):
 
 
 def test_concurrent_conversations_and_same_instant_pairs_lose_and_duplicate_nothing(cluster):
+    for replica in range(2):
+        log = (cluster.workdir / f"rasa{replica}.log").read_text(errors="replace")
+        assert "Lock store: atomic Redis lock store" in log
     with ThreadPoolExecutor(USERS_AT_ONCE) as users:
         conversations = list(users.map(lambda number: converse(cluster, number), range(CONVERSATIONS)))
         pairs = list(users.map(lambda number: same_instant_pair(cluster, number), range(PAIRS)))
