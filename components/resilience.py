@@ -1,4 +1,5 @@
-"""What Rasa 3.6 does not do on its own: answer when the action server cannot.
+"""What Rasa 3.6 does not do on its own: answer when the action server cannot, and check
+action server responses without rebuilding the JSON schema validator every time.
 
 When a custom action (or a form's validation action) cannot reach the action server, Rasa
 logs "Bot will continue, but the actions events are lost" and the user gets nothing. Here
@@ -6,6 +7,11 @@ the failed call is remembered, and once Rasa has finished with that action the u
 `utter_action_server_unavailable` in their language (the response is conditioned on the
 `language` slot like every other), and the assistant waits for the next message. Nothing
 is lost: the user's message stays in the tracker, and the store was never written.
+
+Rasa 3.6 validates every action server response with `jsonschema.validate`, which checks
+the schema itself against its meta-schema on every call: about 20 ms per custom action on
+this machine, more than the action itself. The same schema is checked with one validator
+built once (about 0.3 ms); invalid responses are still refused exactly as before.
 
 `install()` is called by `components.server`, the entry point the scripts and tests start
 Rasa with.
@@ -17,6 +23,8 @@ import logging
 from contextvars import ContextVar
 from typing import Optional
 
+from jsonschema import ValidationError
+from jsonschema.validators import validator_for
 from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -68,5 +76,23 @@ def install() -> None:
         tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
         return False
 
+    spec = RemoteAction.action_response_format_spec()
+    response_validator = validator_for(spec)(spec)
+
+    def validate_action_result(self, result):
+        try:
+            response_validator.validate(result)
+        except ValidationError as error:
+            # The same message as Rasa's own check (rasa.core.actions.action).
+            error.message += (
+                ". Failed to validate Action server response from API, "
+                "make sure your response from the Action endpoint is valid. "
+                "For more information about the format visit "
+                "https://rasa.com/docs/rasa/custom-actions"
+            )
+            raise
+        return True
+
     RemoteAction.run = remote_run_remembering_failures
+    RemoteAction._validate_action_result = validate_action_result
     MessageProcessor._run_action = run_action_with_fallback

@@ -138,6 +138,7 @@ class MinimalAssistant:
         self.process: subprocess.Popen | None = None
 
     def build(self) -> float:
+        self.workdir.mkdir(parents=True, exist_ok=True)
         started = time.perf_counter()
         subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(self.workdir)], check=True, capture_output=True,
                        env=dict(os.environ, RASA_TELEMETRY_ENABLED="false"))

@@ -90,3 +90,32 @@ def test_events_are_published_to_rabbitmq_when_configured():
 
     body = asyncio.run(publish_and_read())
     assert body is not None and '"text": "hallo"' in body
+
+
+def test_state_store_replicas_starting_together_migrate_an_empty_database_once(postgres_url):
+    from actions.store import PartnerStore
+
+    start = threading.Barrier(4)
+    stores, errors = [], []
+
+    def start_action_server():
+        start.wait()
+        try:
+            stores.append(PartnerStore(postgres_url))
+        except Exception as error:  # collected: a failed start is what this test looks for
+            errors.append(error)
+
+    threads = [threading.Thread(target=start_action_server) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(stores) == 4
+    stores[0].record_mpn_account("partner-1", "partner_center")
+    assert stores[3].facts("partner-1")["mpn_account"] == "partner_center"
+    engine = sa.create_engine(postgres_url)
+    with engine.connect() as connection:
+        assert connection.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar_one() == 1
+    engine.dispose()
+    for store in stores:
+        store.dispose()
