@@ -230,7 +230,8 @@ class ValidateBenefitForm(StoreBackedFormValidation):
     def name(self) -> Text:
         return "validate_benefit_form"
 
-    def questions(self, facts) -> List[Text]:  # pragma: no cover - required_slots decides
+    def questions(self, facts) -> List[Text]:
+        # Not used: the questions depend on the topic too, so required_slots plans them.
         return []
 
     async def required_slots(
@@ -248,28 +249,25 @@ class ValidateBenefitForm(StoreBackedFormValidation):
             requested = tracker.get_slot("requested_slot")
             return [requested] if requested else []
 
-    def _store(self, dispatcher, slot: Text, value: Any, write) -> Dict[Text, Any]:
-        return self.store_answer(dispatcher, slot, value, write)
-
     def validate_mpn_account(self, value, dispatcher, tracker, domain):
         """BEN-01: Partner Center, still in PMC, or no MPN ID."""
         if value not in ("partner_center", "pmc", "none"):
             return {"mpn_account": None}
         store = partner_store()
-        return self._store(dispatcher, "mpn_account", value, lambda: store.record_mpn_account(tracker.sender_id, value))
+        return self.store_answer(dispatcher, "mpn_account", value, lambda: store.record_mpn_account(tracker.sender_id, value))
 
     def validate_user_role(self, value, dispatcher, tracker, domain):
         """BEN-02 / BEN-03: the role, asked once and stored."""
         role = normalise_role(str(value))
         store = partner_store()
-        return self._store(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
+        return self.store_answer(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
 
     def validate_membership_level(self, value, dispatcher, tracker, domain):
         """BEN-10: Action Pack, Silver or Gold."""
         if value not in benefits.MEMBERSHIP_LEVELS:
             return {"membership_level": None}
         store = partner_store()
-        return self._store(
+        return self.store_answer(
             dispatcher, "membership_level", value, lambda: store.record_membership_level(tracker.sender_id, value)
         )
 
@@ -294,7 +292,7 @@ class ValidateBenefitForm(StoreBackedFormValidation):
         if purchased_on is None:
             return {"benefits_purchased_on": None}
         store = partner_store()
-        return self._store(
+        return self.store_answer(
             dispatcher,
             "benefits_purchased_on",
             purchased_on.isoformat(),
@@ -306,7 +304,7 @@ class ValidateBenefitForm(StoreBackedFormValidation):
         if not isinstance(value, bool):
             return {"software_benefits_activated": None}
         store = partner_store()
-        return self._store(
+        return self.store_answer(
             dispatcher,
             "software_benefits_activated",
             value,

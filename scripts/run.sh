@@ -6,6 +6,7 @@ scripts/bootstrap.sh
 scripts/train.sh
 source scripts/defaults.sh
 .venv/bin/python scripts/migrate_store.py
+channels=$(.venv/bin/python scripts/credentials.py "$DATA_DIR/credentials.yml")
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_SERVER_PORT" &
 actions_pid=$!
@@ -18,7 +19,8 @@ cat <<MSG
   Chat over socket.io: http://localhost:$RASA_PORT/socket.io (path used by chat widgets)
   Chat in a terminal:  make shell
   Stored facts:        $PARTNER_STORE_URL
+  Channels:            $channels
 
 MSG
-.venv/bin/python -m components.server run --model models --endpoints endpoints.yml --credentials credentials.yml \
+.venv/bin/python -m components.server run --model models --endpoints endpoints.yml --credentials "$DATA_DIR/credentials.yml" \
   --port "$RASA_PORT" --cors "*"

@@ -22,17 +22,92 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-class AssistantServers:
+class ProcessGroup:
+    """Server processes started for a test, each in its own session (so the whole process
+    tree can be stopped), logging into files in ``workdir``."""
+
+    def __init__(self, workdir: Path):
+        self.workdir = workdir
+        self.processes: List[subprocess.Popen] = []
+
+    def _spawn(self, args: List[str], log_name: str, env: Dict[str, str]) -> subprocess.Popen:
+        with open(self.workdir / log_name, "ab") as log:  # the child keeps its own copy of the handle
+            process = subprocess.Popen(
+                args, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        self.processes.append(process)
+        return process
+
+    def start(self, timeout: float = 300):
+        """Starts the processes and waits until they answer; on failure nothing is left running."""
+        try:
+            self._start(timeout)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def _start(self, timeout: float) -> None:
+        raise NotImplementedError
+
+    def _wait_for(self, url: str, timeout: float) -> None:
+        """Until ``url`` answers 200; fails early, with the logs, if a process exited."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self._check_alive()
+            try:
+                if requests.get(url, timeout=2).status_code == 200:
+                    return
+            except requests.RequestException:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url} did not come up; see {self.workdir}")
+            time.sleep(0.5)
+
+    def _check_alive(self) -> None:
+        for process in self.processes:
+            if process.poll() is not None:
+                logs = "".join(path.read_text(errors="replace")[-3000:] for path in sorted(self.workdir.glob("*.log")))
+                raise RuntimeError(f"a server exited with {process.returncode}:\n{logs}")
+
+    @staticmethod
+    def _terminate(process: subprocess.Popen) -> None:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes:
+            self._terminate(process)
+        self.processes = []
+
+
+class AssistantServers(ProcessGroup):
     """An action server and a Rasa server sharing one state store and one tracker store."""
 
-    def __init__(self, model: Path, workdir: Path, store_url: Optional[str] = None):
+    def __init__(
+        self,
+        model: Path,
+        workdir: Path,
+        store_url: Optional[str] = None,
+        credentials: Optional[Path] = None,
+        extra_env: Optional[Dict[str, str]] = None,
+    ):
+        super().__init__(workdir)
         self.model = model
-        self.workdir = workdir
+        self.credentials = credentials or PROJECT_ROOT / "credentials.yml"
+        self.extra_env = dict(extra_env or {})
         self.store_url = store_url or f"sqlite:///{workdir / 'partner_store.db'}"
         self.tracker_db = workdir / "tracker.db"
         self.action_port = free_port()
         self.rasa_port = free_port()
-        self.processes: List[subprocess.Popen] = []
         self.action_server: Optional[subprocess.Popen] = None
 
     @property
@@ -50,32 +125,11 @@ class AssistantServers:
             LOCK_STORE_URL="",
             EVENT_BROKER_URL="",
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
+            **self.extra_env,
         )
 
-    def _spawn(self, args: List[str], log_name: str) -> subprocess.Popen:
-        with open(self.workdir / log_name, "ab") as log:  # the child keeps its own copy of the handle
-            process = subprocess.Popen(
-                args,
-                cwd=PROJECT_ROOT,
-                env=self.environment(),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        self.processes.append(process)
-        return process
-
-    def start(self, timeout: float = 180) -> "AssistantServers":
-        """Starts both servers and waits until they answer; on failure nothing is left running."""
-        try:
-            self._start(timeout)
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
     def _start(self, timeout: float) -> None:
-        self.action_server = self._spawn(self._action_server_command(), "actions.log")
+        self.action_server = self._spawn(self._action_server_command(), "actions.log", self.environment())
         # Rasa as the scripts start it: with components.resilience installed.
         self._spawn(
             [
@@ -88,13 +142,14 @@ class AssistantServers:
                 "--endpoints",
                 "endpoints.yml",
                 "--credentials",
-                "credentials.yml",
+                str(self.credentials),
                 "--port",
                 str(self.rasa_port),
                 "--interface",
                 "127.0.0.1",
             ],
             "rasa.log",
+            self.environment(),
         )
         self._wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout)
         self._wait_for(f"http://127.0.0.1:{self.rasa_port}/", timeout)
@@ -102,53 +157,17 @@ class AssistantServers:
     def _action_server_command(self) -> List[str]:
         return [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
 
-    def _wait_for(self, url: str, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while True:
-            self._check_alive()
-            try:
-                if requests.get(url, timeout=2).status_code == 200:
-                    return
-            except requests.RequestException:
-                pass
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"{url} did not come up; see {self.workdir}")
-            time.sleep(0.5)
-
     def stop_action_server(self) -> None:
         """Takes the action server away (the Rasa server keeps running)."""
         process = self.action_server
-        if process is not None and process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
+        if process is not None:
+            self._terminate(process)
         self.processes = [p for p in self.processes if p is not process]
         self.action_server = None
 
     def start_action_server(self, timeout: float = 120) -> None:
-        self.action_server = self._spawn(self._action_server_command(), "actions.log")
+        self.action_server = self._spawn(self._action_server_command(), "actions.log", self.environment())
         self._wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout)
-
-    def _check_alive(self) -> None:
-        for process in self.processes:
-            if process.poll() is not None:
-                logs = "".join(
-                    (self.workdir / name).read_text(errors="replace")[-3000:]
-                    for name in ("actions.log", "rasa.log")
-                    if (self.workdir / name).exists()
-                )
-                raise RuntimeError(f"a server exited with {process.returncode}:\n{logs}")
-
-    def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        self.processes = []
 
     def restart(self) -> None:
         self.stop()

@@ -4,29 +4,24 @@ front, PostgreSQL for the tracker store and the state store, Redis for the lock 
 from __future__ import annotations
 
 import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Dict, List
-
-import requests
+from typing import Dict
 
 from tests.conftest import PROJECT_ROOT, RASA
-from tests.integration.servers import free_port
+from tests.integration.servers import ProcessGroup, free_port
 
 NGINX = "/usr/sbin/nginx"
 
 
-class Cluster:
+class Cluster(ProcessGroup):
     def __init__(self, model: Path, workdir: Path, tracker_url: str, store_url: str, lock_prefix: str, replicas: int = 2):
-        self.model, self.workdir = model, workdir
+        super().__init__(workdir)
+        self.model = model
         self.tracker_url, self.store_url, self.lock_prefix = tracker_url, store_url, lock_prefix
         self.rasa_ports = [free_port() for _ in range(replicas)]
         self.action_ports = [free_port() for _ in range(replicas)]
         self.balancer_port = free_port()
-        self.processes: List[subprocess.Popen] = []
 
     def replica_webhook(self, index: int) -> str:
         return f"http://127.0.0.1:{self.rasa_ports[index]}/webhooks/rest/webhook"
@@ -48,20 +43,6 @@ class Cluster:
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
         )
 
-    def _spawn(self, args: List[str], log_name: str, env: Dict[str, str]) -> None:
-        with open(self.workdir / log_name, "ab") as log:
-            self.processes.append(
-                subprocess.Popen(args, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            )
-
-    def start(self, timeout: float = 300) -> "Cluster":
-        try:
-            self._start(timeout)
-        except BaseException:
-            self.stop()
-            raise
-        return self
-
     def _start(self, timeout: float) -> None:
         # The lock prefix must be alphanumeric for Rasa; the endpoints file's is replaced here.
         endpoints = (PROJECT_ROOT / "endpoints.yml").read_text().replace("partnerassistant", self.lock_prefix)
@@ -78,20 +59,10 @@ class Cluster:
             )
         (self.workdir / "nginx.conf").write_text(self._nginx_config())
         self._spawn([NGINX, "-p", str(self.workdir), "-c", str(self.workdir / "nginx.conf")], "nginx.log", dict(os.environ))
-        deadline = time.monotonic() + timeout
         urls = [f"http://127.0.0.1:{port}/health" for port in self.action_ports]
         urls += [f"http://127.0.0.1:{port}/" for port in self.rasa_ports] + [f"http://127.0.0.1:{self.balancer_port}/"]
         for url in urls:
-            while True:
-                self._check_alive()
-                try:
-                    if requests.get(url, timeout=2).status_code == 200:
-                        break
-                except requests.RequestException:
-                    pass
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{url} did not come up; see {self.workdir}")
-                time.sleep(0.5)
+            self._wait_for(url, timeout)
 
     def _nginx_config(self) -> str:
         servers = "\n".join(f"    server 127.0.0.1:{port};" for port in self.rasa_ports)
@@ -120,21 +91,3 @@ http {{
   }}
 }}
 """
-
-    def _check_alive(self) -> None:
-        for process in self.processes:
-            if process.poll() is not None:
-                logs = "".join(path.read_text(errors="replace")[-2000:] for path in sorted(self.workdir.glob("*.log")))
-                raise RuntimeError(f"a process exited with {process.returncode}:\n{logs}")
-
-    def stop(self) -> None:
-        for process in self.processes:
-            if process.poll() is None:
-                os.killpg(process.pid, signal.SIGTERM)
-        for process in self.processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait()
-        self.processes = []

@@ -20,23 +20,29 @@ from components.tracker_store import LockedSQLTrackerStore
 RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672"
 
 
-def test_replicas_starting_together_on_an_empty_database_create_the_tables_once(postgres_url, caplog):
-    caplog.set_level(logging.WARNING)
-    start = threading.Barrier(4)
-    stores, errors = [], []
+def start_together(start, count=4):
+    """Runs ``start`` in ``count`` threads released at the same instant: (results, errors)."""
+    barrier = threading.Barrier(count)
+    results, errors = [], []
 
-    def start_replica():
-        start.wait()
+    def one():
+        barrier.wait()
         try:
-            stores.append(LockedSQLTrackerStore(domain=Domain.empty(), host=postgres_url))
-        except Exception as error:  # collected: a failed start is what this test looks for
+            results.append(start())
+        except Exception as error:  # collected: a failed start is what the tests look for
             errors.append(error)
 
-    threads = [threading.Thread(target=start_replica) for _ in range(4)]
+    threads = [threading.Thread(target=one) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return results, errors
+
+
+def test_replicas_starting_together_on_an_empty_database_create_the_tables_once(postgres_url, caplog):
+    caplog.set_level(logging.WARNING)
+    stores, errors = start_together(lambda: LockedSQLTrackerStore(domain=Domain.empty(), host=postgres_url))
     assert errors == [] and len(stores) == 4
     # No replica had to fall back on Rasa's "could not create tables, retry in 5 s" path.
     assert not [r for r in caplog.records if "Could not create tables" in r.getMessage() or "already exists" in r.getMessage()]
@@ -95,21 +101,7 @@ def test_events_are_published_to_rabbitmq_when_configured():
 def test_state_store_replicas_starting_together_migrate_an_empty_database_once(postgres_url):
     from actions.store import PartnerStore
 
-    start = threading.Barrier(4)
-    stores, errors = [], []
-
-    def start_action_server():
-        start.wait()
-        try:
-            stores.append(PartnerStore(postgres_url))
-        except Exception as error:  # collected: a failed start is what this test looks for
-            errors.append(error)
-
-    threads = [threading.Thread(target=start_action_server) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    stores, errors = start_together(lambda: PartnerStore(postgres_url))
     assert errors == [] and len(stores) == 4
     stores[0].record_mpn_account("partner-1", "partner_center")
     assert stores[3].facts("partner-1")["mpn_account"] == "partner_center"

@@ -1,0 +1,31 @@
+"""Writes the credentials file Rasa starts with: the channels of credentials.yml (REST and
+socket.io), plus Microsoft Teams when MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are set.
+
+The Teams connector fetches Microsoft's OpenID metadata when it starts, so it is left out
+unless configured: the default start stays offline. Secrets are not written: the file keeps
+`${VARIABLE}` references, which Rasa fills from the environment.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def credentials() -> dict:
+    channels = yaml.safe_load((ROOT / "credentials.yml").read_text()) or {}
+    if os.environ.get("MICROSOFT_APP_ID") and os.environ.get("MICROSOFT_APP_PASSWORD"):
+        channels["components.teams.TeamsInput"] = {
+            "app_id": "${MICROSOFT_APP_ID}",
+            "app_password": "${MICROSOFT_APP_PASSWORD}",
+        }
+    return channels
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    target.write_text(yaml.safe_dump(credentials(), sort_keys=False))
+    print(", ".join(channel.rsplit(".", 1)[-1] for channel in credentials()))

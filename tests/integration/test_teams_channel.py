@@ -1,0 +1,126 @@
+"""The Teams (Bot Framework) channel against the real Rasa connector, offline: a local fake
+serves Microsoft's OpenID metadata, keys and token endpoint, and receives the replies."""
+
+import base64
+import json
+import sqlite3
+
+import pytest
+import requests
+
+from tests.integration.fake_microsoft import FakeMicrosoft
+from tests.integration.servers import AssistantServers
+
+APP_ID, APP_PASSWORD = "partner-assistant-test-app", "test-app-password"
+
+
+@pytest.fixture(scope="module")
+def microsoft():
+    fake = FakeMicrosoft().start()
+    yield fake
+    fake.stop()
+
+
+@pytest.fixture(scope="module")
+def servers(trained_model, tmp_path_factory, microsoft):
+    workdir = tmp_path_factory.mktemp("assistant-teams")
+    credentials = workdir / "credentials.yml"
+    credentials.write_text(
+        "rest:\ncomponents.teams.TeamsInput:\n  app_id: ${MICROSOFT_APP_ID}\n  app_password: ${MICROSOFT_APP_PASSWORD}\n"
+    )
+    running = AssistantServers(
+        trained_model,
+        workdir,
+        credentials=credentials,
+        extra_env={
+            "MICROSOFT_APP_ID": APP_ID,
+            "MICROSOFT_APP_PASSWORD": APP_PASSWORD,
+            "MICROSOFT_OPEN_ID_URI": f"{microsoft.url}/openid",
+            "MICROSOFT_OAUTH2_URL": f"{microsoft.url}/oauth",
+        },
+    ).start()
+    yield running
+    running.stop()
+
+
+def post_activity(servers, microsoft, sender, conversation, token, text="hello", value=None):
+    activity = {
+        "type": "message",
+        "text": text,
+        "from": {"id": sender},
+        "recipient": {"id": "bot"},
+        "conversation": {"id": conversation},
+        "serviceUrl": f"{microsoft.url}/service",
+    }
+    if value is not None:
+        activity["value"] = value
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return requests.post(
+        f"http://127.0.0.1:{servers.rasa_port}/webhooks/botframework/webhook", json=activity, headers=headers, timeout=60
+    )
+
+
+def user_events(servers, sender):
+    with sqlite3.connect(servers.tracker_db) as db:
+        return db.execute("SELECT count(*) FROM events WHERE sender_id = ? AND type_name = 'user'", (sender,)).fetchone()[0]
+
+
+def unsigned_token(header, claims):
+    def part(data):
+        return base64.urlsafe_b64encode(json.dumps(data).encode()).decode().rstrip("=")
+
+    return f"{part(header)}.{part(claims)}."
+
+
+def texts(activities):
+    found = []
+    for item in activities:
+        activity = item["activity"]
+        found.append(activity.get("text") or "")
+        for attachment in activity.get("attachments", []):
+            found.append(attachment["content"].get("text") or "")
+    return "\n".join(found)
+
+
+def test_a_valid_token_is_answered_through_the_service_url(servers, microsoft):
+    response = post_activity(servers, microsoft, "teams-user-1", "conv-1", microsoft.token(APP_ID))
+    assert response.status_code == 200
+    replies = microsoft.wait_for_reply("conv-1")
+    assert replies and "Partner Center" in texts(replies)
+    assert replies[0]["authorization"] == "Bearer fake-bot-token"
+
+
+def test_a_button_click_with_empty_text_and_the_payload_in_value_works(servers, microsoft):
+    token = microsoft.token(APP_ID)
+    assert post_activity(servers, microsoft, "teams-user-2", "conv-2", token, "how do I get my software keys?").ok
+    first = microsoft.wait_for_reply("conv-2")
+    card = first[-1]["activity"]["attachments"][0]["content"]
+    assert "Is your MPN account in Partner Center" in card["text"]
+    assert card["buttons"][0]["type"] == "messageBack" and card["buttons"][0]["value"]["payload"].startswith("/inform")
+    click = {"payload": '/inform{"mpn_account": "partner_center"}'}
+    assert post_activity(servers, microsoft, "teams-user-2", "conv-2", token, text="", value=click).ok
+    replies = microsoft.wait_for_reply("conv-2", count=len(first) + 1)
+    assert "Which role do you have in Partner Center" in texts(replies[len(first):])
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["missing", "expired", "wrong audience", "wrong issuer", "unknown key", "other signer", "HS256", "none", "garbage"],
+)
+def test_a_token_that_cannot_be_verified_gets_401_and_never_reaches_the_bot(servers, microsoft, case):
+    tokens = {
+        "missing": None,
+        "expired": microsoft.token(APP_ID, expires_in=-60),
+        "wrong audience": microsoft.token("someone-else"),
+        "wrong issuer": microsoft.token(APP_ID, issuer="https://evil.example.com"),
+        "unknown key": microsoft.token(APP_ID, kid="k9"),
+        "other signer": microsoft.token(APP_ID, key=microsoft.other_key),
+        "HS256": microsoft.token(APP_ID, algorithm="HS256", secret=APP_PASSWORD),
+        "none": unsigned_token({"alg": "none", "kid": "k1"}, {"aud": APP_ID, "iss": "https://api.botframework.com"}),
+        "garbage": "not.a.token",
+    }
+    sender = f"intruder-{case.replace(' ', '-')}"
+    response = post_activity(servers, microsoft, sender, f"conv-{sender}", tokens[case])
+    assert response.status_code == 401
+    assert user_events(servers, sender) == 0
+    assert microsoft.wait_for_reply(f"conv-{sender}", timeout=1) == []

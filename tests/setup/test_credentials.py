@@ -1,0 +1,31 @@
+"""scripts/credentials.py: Teams only when configured (its connector goes online when it
+starts), and no secret written to disk."""
+
+import subprocess
+import sys
+
+import yaml
+
+from tests.conftest import PROJECT_ROOT
+
+
+def written(tmp_path, **env):
+    target = tmp_path / "credentials.yml"
+    clean = {"PATH": "/usr/bin:/bin", **env}
+    subprocess.run([sys.executable, "scripts/credentials.py", str(target)], cwd=PROJECT_ROOT, env=clean, check=True)
+    return target.read_text()
+
+
+def test_the_default_start_has_only_the_offline_channels(tmp_path):
+    assert set(yaml.safe_load(written(tmp_path))) == {"rest", "socketio"}
+
+
+def test_teams_is_enabled_by_its_variables_without_writing_the_secret(tmp_path):
+    text = written(tmp_path, MICROSOFT_APP_ID="app-1", MICROSOFT_APP_PASSWORD="s3cret-value")
+    channels = yaml.safe_load(text)
+    assert channels["components.teams.TeamsInput"] == {
+        "app_id": "${MICROSOFT_APP_ID}",
+        "app_password": "${MICROSOFT_APP_PASSWORD}",
+    }
+    assert "s3cret-value" not in text
+    assert "components.teams.TeamsInput" not in yaml.safe_load(written(tmp_path, MICROSOFT_APP_ID="app-1"))
