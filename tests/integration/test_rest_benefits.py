@@ -98,3 +98,13 @@ def test_BEN_10_action_pack_asking_for_signature_support_and_BEN_08_access_id_in
     assert "product support incidents" in reply
     reply = chat.say("where do I find my access ID?")
     assert "appear only after you've activated the technical benefit" in reply
+
+
+def test_the_greeting_offers_the_mpa_and_the_benefits_and_the_benefits_button_works(servers):
+    chat = Chat(servers, "greet-benefits-nl")
+    replies = chat.send("hallo")
+    titles = [button["title"] for reply in replies for button in reply.get("buttons", [])]
+    assert {"De MPA", "Mijn voordelen"} <= set(titles)
+    assert "Staat uw MPN-account al in Partner Center" in chat.say("/ask_benefit")
+    reply = click(chat, "inform", "mpn_account", "pmc")
+    assert "beheert u uw MPN-voordelen in PMC" in reply
