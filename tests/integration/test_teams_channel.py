@@ -124,3 +124,22 @@ def test_a_token_that_cannot_be_verified_gets_401_and_never_reaches_the_bot(serv
     assert response.status_code == 401
     assert user_events(servers, sender) == 0
     assert microsoft.wait_for_reply(f"conv-{sender}", timeout=1) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "x" * 10_000, "hallo \x00\x07 🤖🎉", "'; DROP TABLE events; --", "{{7*7}} ${7*7} {email}"]
+)
+def test_bad_input_over_teams_gets_a_reply(servers, microsoft, text):
+    conversation = f"conv-bad-{abs(hash(text)) % 10**8}"
+    response = post_activity(servers, microsoft, "teams-bad-input", conversation, microsoft.token(APP_ID), text=text)
+    assert response.status_code == 200
+    replies = microsoft.wait_for_reply(conversation)
+    assert replies and texts(replies).strip()
+
+
+def test_a_malformed_activity_gets_400_not_a_crash(servers, microsoft):
+    url = f"http://127.0.0.1:{servers.rasa_port}/webhooks/botframework/webhook"
+    headers = {"Authorization": f"Bearer {microsoft.token(APP_ID)}", "Content-Type": "application/json"}
+    assert requests.post(url, data="{not json", headers=headers, timeout=30).status_code == 400
+    incomplete = {"type": "message", "text": "hallo"}
+    assert requests.post(url, json=incomplete, headers=headers, timeout=30).status_code == 400
