@@ -1,5 +1,7 @@
 """Writes the credentials file Rasa starts with: the channels of credentials.yml (REST and
-socket.io), plus Microsoft Teams when MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are set.
+socket.io), plus Microsoft Teams when MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD are set, and
+Slack when SLACK_TOKEN and SLACK_SIGNING_SECRET are set (SLACK_CONVERSATION: sender, channel or
+thread; SLACK_USE_THREADS=true to answer in threads).
 
 The Teams connector fetches Microsoft's OpenID metadata when it starts, so it is left out
 unless configured: the default start stays offline. Secrets are not written: the file keeps
@@ -21,6 +23,13 @@ def credentials() -> dict:
         channels["components.teams.TeamsInput"] = {
             "app_id": "${MICROSOFT_APP_ID}",
             "app_password": "${MICROSOFT_APP_PASSWORD}",
+        }
+    if os.environ.get("SLACK_TOKEN") and os.environ.get("SLACK_SIGNING_SECRET"):
+        channels["components.slack.SlackChannel"] = {
+            "slack_token": "${SLACK_TOKEN}",
+            "slack_signing_secret": "${SLACK_SIGNING_SECRET}",
+            "use_threads": os.environ.get("SLACK_USE_THREADS", "").lower() == "true",
+            "conversation_granularity": os.environ.get("SLACK_CONVERSATION") or "sender",
         }
     return channels
 

@@ -1,0 +1,57 @@
+"""Slack, through Rasa's connector, pointed at a configurable Web API and answering Slack's
+URL-verification challenge the way Slack documents it ({"challenge": ...}).
+
+Rasa's connector already refuses requests without a valid X-Slack-Signature or older than
+five minutes (400, before the bot sees them). Enabled only when SLACK_TOKEN and
+SLACK_SIGNING_SECRET are set (see scripts/credentials.py). SLACK_API_URL points the replies
+elsewhere (the tests use a local fake of the Slack Web API).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from http import HTTPStatus
+from typing import Any, Awaitable, Callable, Optional, Text
+
+from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.slack import SlackBot, SlackInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from slack_sdk.web.async_client import AsyncWebClient
+
+
+class SlackChannel(SlackInput):
+    """`components.slack.SlackChannel` in credentials (the same keys as Rasa's `slack`)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "slack"
+
+    def get_output_channel(self, channel: Optional[Text] = None, thread_id: Optional[Text] = None) -> OutputChannel:
+        bot = SlackBot(self.slack_token, channel or self.slack_channel, thread_id, self.proxy)
+        api_url = os.environ.get("SLACK_API_URL")
+        if api_url:
+            bot.client = AsyncWebClient(self.slack_token, base_url=api_url.rstrip("/") + "/", proxy=self.proxy)
+        return bot
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        slack = super().blueprint(on_new_message)
+
+        @slack.middleware("request")
+        async def verification_and_malformed_bodies(request: Request) -> Optional[Any]:
+            if request.method != "POST" or not request.path.endswith("/webhook"):
+                return None
+            if not self.is_request_from_slack_authentic(request):
+                return None  # Rasa's handler answers 400
+            if request.headers.get("content-type") != "application/json":
+                return None
+            try:
+                body = json.loads(request.body or b"")
+            except ValueError:
+                return response.text("Expected a JSON body.", status=HTTPStatus.BAD_REQUEST)
+            if isinstance(body, dict) and body.get("type") == "url_verification":
+                return response.json({"challenge": body.get("challenge")})
+            return None
+
+        return slack

@@ -1,0 +1,169 @@
+"""Slack against the real Rasa connector, offline: signed Events API requests are answered
+through a local fake of the Slack Web API; bad signatures and old requests get 400 and never
+reach the bot; the URL-verification challenge works; conversations are per thread here."""
+
+import hashlib
+import hmac
+import json
+import sqlite3
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+import pytest
+import requests
+
+from tests.integration.servers import AssistantServers, free_port
+
+SIGNING_SECRET = "test-signing-secret"
+
+
+class FakeSlack:
+    """chat.postMessage, recorded."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.posts, self.arrived = [], threading.Condition()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if self.headers.get("Content-Type", "").startswith("application/json"):
+                    data = json.loads(body)
+                else:
+                    data = {key: values[0] for key, values in parse_qs(body).items()}
+                with fake.arrived:
+                    fake.posts.append({"method": self.path.rsplit("/", 1)[-1], **data})
+                    fake.arrived.notify_all()
+                answer = json.dumps({"ok": True, "channel": data.get("channel"), "ts": "1.0"}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(answer)))
+                self.end_headers()
+                self.wfile.write(answer)
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def wait_for(self, channel, count=1, timeout=60.0):
+        deadline = time.monotonic() + timeout
+        with self.arrived:
+            while True:
+                found = [post for post in self.posts if post.get("channel") == channel]
+                if len(found) >= count or time.monotonic() > deadline:
+                    return found
+                self.arrived.wait(0.5)
+
+
+@pytest.fixture(scope="module")
+def slack():
+    fake = FakeSlack()
+    yield fake
+    fake.server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def servers(trained_model, tmp_path_factory, slack):
+    workdir = tmp_path_factory.mktemp("assistant-slack")
+    credentials = workdir / "credentials.yml"
+    credentials.write_text(
+        "rest:\ncomponents.slack.SlackChannel:\n  slack_token: ${SLACK_TOKEN}\n"
+        "  slack_signing_secret: ${SLACK_SIGNING_SECRET}\n  use_threads: true\n  conversation_granularity: thread\n"
+    )
+    running = AssistantServers(
+        trained_model,
+        workdir,
+        credentials=credentials,
+        extra_env={
+            "SLACK_TOKEN": "xoxb-test",
+            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+            "SLACK_API_URL": f"http://127.0.0.1:{slack.port}/api",
+        },
+    ).start()
+    yield running
+    running.stop()
+
+
+def signed_post(servers, body, timestamp=None, secret=SIGNING_SECRET):
+    timestamp = str(int(timestamp if timestamp is not None else time.time()))
+    raw = json.dumps(body)
+    signature = "v0=" + hmac.new(secret.encode(), f"v0:{timestamp}:{raw}".encode(), hashlib.sha256).hexdigest()
+    headers = {
+        "Content-Type": "application/json",
+        "X-Slack-Request-Timestamp": timestamp,
+        "X-Slack-Signature": signature,
+    }
+    return requests.post(f"http://127.0.0.1:{servers.rasa_port}/webhooks/slack/webhook", data=raw, headers=headers, timeout=60)
+
+
+def message_event(user, text, channel="D100", thread_ts="111.1"):
+    return {
+        "type": "event_callback",
+        "event": {"type": "message", "channel_type": "im", "user": user, "text": text, "channel": channel,
+                  "ts": "222.2", "thread_ts": thread_ts},
+    }
+
+
+def user_events(servers, sender_prefix):
+    with sqlite3.connect(servers.tracker_db) as db:
+        return db.execute(
+            "SELECT count(*) FROM events WHERE sender_id LIKE ? AND type_name = 'user'", (f"{sender_prefix}%",)
+        ).fetchone()[0]
+
+
+def test_a_signed_message_is_answered_through_chat_post_message_in_its_thread(servers, slack):
+    assert signed_post(servers, message_event("U1", "hallo", channel="D1")).status_code == 200
+    posts = slack.wait_for("D1")
+    assert posts and posts[0]["method"] == "chat.postMessage" and "Partner Center-assistent" in posts[0]["text"]
+    assert posts[0].get("thread_ts") == "111.1"
+    # One conversation per thread; the tracker is saved just after the reply is sent.
+    deadline = time.monotonic() + 20
+    while user_events(servers, "U1_D1_111.1") == 0 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert user_events(servers, "U1_D1_111.1") == 1
+
+
+def test_the_url_verification_challenge_is_answered(servers):
+    response = signed_post(servers, {"type": "url_verification", "challenge": "c-123", "token": "t"})
+    assert response.status_code == 200 and response.json() == {"challenge": "c-123"}
+
+
+@pytest.mark.parametrize("case", ["bad signature", "older than 5 minutes", "unsigned"])
+def test_a_request_that_is_not_from_slack_gets_400_and_never_reaches_the_bot(servers, slack, case):
+    user = f"UX{abs(hash(case)) % 1000}"
+    body = message_event(user, "hallo", channel=f"D-{user}")
+    if case == "bad signature":
+        response = signed_post(servers, body, secret="wrong-secret")
+    elif case == "older than 5 minutes":
+        response = signed_post(servers, body, timestamp=time.time() - 6 * 60)
+    else:
+        response = requests.post(
+            f"http://127.0.0.1:{servers.rasa_port}/webhooks/slack/webhook", json=body, timeout=30
+        )
+    assert response.status_code == 400
+    assert user_events(servers, user) == 0
+    assert slack.wait_for(f"D-{user}", timeout=1) == []
+
+
+def test_a_malformed_signed_body_gets_400(servers):
+    timestamp = str(int(time.time()))
+    raw = "{not json"
+    signature = "v0=" + hmac.new(SIGNING_SECRET.encode(), f"v0:{timestamp}:{raw}".encode(), hashlib.sha256).hexdigest()
+    headers = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature}
+    response = requests.post(f"http://127.0.0.1:{servers.rasa_port}/webhooks/slack/webhook", data=raw, headers=headers, timeout=30)
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize(
+    "text", ["   ", "x" * 10_000, "hallo \x00\x07 🤖🎉", "'; DROP TABLE events; --", "{{7*7}} ${7*7} {email}"]
+)
+def test_bad_input_over_slack_gets_a_reply(servers, slack, text):
+    channel = f"D-bad-{abs(hash(text)) % 10**8}"
+    assert signed_post(servers, message_event("U-bad", text, channel=channel)).status_code == 200
+    posts = slack.wait_for(channel)
+    assert posts and all(post.get("text") for post in posts)
