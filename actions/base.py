@@ -59,26 +59,21 @@ class StoreBackedFormValidation(FormValidationAction, ABC):
         """The slots still to ask, in order, given the case's facts."""
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
-        # With the store down no answer can be stored and no question planned: say so, and
-        # keep the current question open (its answer cleared) until the store is back.
+        # With the store down no answer can be stored and no question planned: say so (once),
+        # and keep the current question open (its answer cleared) until the store is back.
         try:
-            partner_store().facts(tracker.sender_id)
+            return await super().run(dispatcher, tracker, domain)
         except StoreUnavailable:
             logger.exception("store unavailable in %s for sender %s", self.name(), tracker.sender_id)
-            dispatcher.utter_message(response="utter_store_unavailable")
+            if not any(message.get("response") == "utter_store_unavailable" for message in dispatcher.messages):
+                dispatcher.utter_message(response="utter_store_unavailable")
             requested = tracker.get_slot("requested_slot")
             return [SlotSet(requested, None), SlotSet("requested_slot", requested)] if requested else []
-        return await super().run(dispatcher, tracker, domain)
 
     async def required_slots(
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
-        try:
-            return self.questions(partner_store().facts(tracker.sender_id))
-        except StoreUnavailable:
-            logger.exception("store unavailable while planning the questions of %s", self.name())
-            # Ask what this conversation has not answered; answers are stored once it is back.
-            return [slot for slot in domain_slots if tracker.get_slot(slot) is None]
+        return self.questions(partner_store().facts(tracker.sender_id))
 
     def store_answer(
         self, dispatcher: CollectingDispatcher, slot: Text, value: Any, write: Callable[[], Any]

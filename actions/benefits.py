@@ -26,7 +26,7 @@ from .onboarding import normalise_role
 from .replies import Reply, first_entity
 from .rules import benefits
 from .rules.verdict import Outcome, Verdict
-from .store import PartnerStore, RuleViolation, StoreUnavailable
+from .store import PartnerStore, RuleViolation
 from .store.facts import USER_ROLES
 
 logger = logging.getLogger(__name__)
@@ -128,11 +128,12 @@ def technical_ids_in(text: str) -> Optional[Dict[str, Optional[str]]]:
     return {"access_id": access.group(1), "contract_id": contract.group(1) if contract else None}
 
 
-def topic_answers(tracker: Tracker, store: PartnerStore) -> Dict[str, Any]:
+def topic_answers(tracker: Tracker, store: PartnerStore, topic: str) -> Dict[str, Any]:
     """The topic's validated answers. Raw slot values are not used: Rasa sets a slot before
     it is validated, and an answer only counts once its validation accepted it."""
     answers: Dict[str, Any] = dict(tracker.get_slot("benefit_answers") or {})
-    answers["has_assignment"] = bool(store.visual_studio_assignments(tracker.sender_id))
+    if topic == "vs_reassign":  # the only topic whose questions depend on it
+        answers["has_assignment"] = bool(store.visual_studio_assignments(tracker.sender_id))
     return answers
 
 
@@ -238,16 +239,10 @@ class ValidateBenefitForm(StoreBackedFormValidation):
         self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Text]:
         topic = tracker.get_slot("benefit_topic") or "overview"
-        try:
-            store = partner_store()
-            return benefits.benefit_questions(
-                topic, store.facts(tracker.sender_id), topic_answers(tracker, store), store.today()
-            )
-        except StoreUnavailable:
-            logger.exception("store unavailable while planning the benefit questions")
-            # Keep asking the current question; its answer is stored once the store is back.
-            requested = tracker.get_slot("requested_slot")
-            return [requested] if requested else []
+        store = partner_store()
+        return benefits.benefit_questions(
+            topic, store.facts(tracker.sender_id), topic_answers(tracker, store, topic), store.today()
+        )
 
     def validate_mpn_account(self, value, dispatcher, tracker, domain):
         """BEN-01: Partner Center, still in PMC, or no MPN ID."""
@@ -377,7 +372,7 @@ class BenefitVerdict(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         topic = tracker.get_slot("benefit_topic") or "overview"
-        answers = topic_answers(tracker, store)
+        answers = topic_answers(tracker, store, topic)
         handler = {
             "refund": self._refund,
             "support": self._support,
@@ -479,9 +474,12 @@ class BenefitVerdict(PartnerAction):
             reply.say("utter_ben_vs_no_assignment")
             return []
         today = store.today()
+        movable = []
         for row in chosen:
-            reply.verdict(benefits.visual_studio_reassignment(row["assigned_on"], today), subscriber=row["subscriber"])
-        movable = [row for row in chosen if today >= row["assigned_on"] + timedelta(days=90)]
+            verdict = benefits.visual_studio_reassignment(row["assigned_on"], today)
+            reply.verdict(verdict, subscriber=row["subscriber"])
+            if verdict.allowed:
+                movable.append(row)
         if len(movable) == 1:
             return [SlotSet("pending_question", "vs_reassign"), SlotSet("vs_previous_subscriber", movable[0]["subscriber"])]
         return [SlotSet("pending_question", None)]
