@@ -16,7 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from .handoff import hand_off
 from .replies import Reply
+from .rules.support import support_only_handoff
 from .store import PartnerStore, StoreUnavailable, store_from_env
 
 logger = logging.getLogger(__name__)
@@ -43,7 +45,14 @@ class PartnerAction(Action, ABC):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> Events:
         reply = Reply(dispatcher, tracker, domain)
         try:
-            return self.act(reply, tracker, partner_store()) or []
+            store = partner_store()
+            events = self.act(reply, tracker, store) or []
+            # A verdict only Microsoft support can act on (a failed verification, a refund to
+            # request) goes to the triage desk at once.
+            for handoff in filter(None, map(support_only_handoff, reply.verdicts)):
+                hand_off(reply, tracker, store, handoff)
+                break
+            return events
         except StoreUnavailable:
             logger.exception("state store unavailable in %s for sender %s", self.name(), tracker.sender_id)
             reply.say("utter_store_unavailable")

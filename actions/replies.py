@@ -61,6 +61,7 @@ class Reply:
         self.domain = domain
         self.language = conversation_language(tracker)
         self.sender_id = tracker.sender_id
+        self.verdicts: List[Verdict] = []  # what was decided, for a handoff to support
 
     def items(self, responses: Iterable[str]) -> str:
         """List items rendered and joined: bullet items ("- ...") one per line, others by commas."""
@@ -76,6 +77,7 @@ class Reply:
         self.dispatcher.utter_message(response=response, **shown)
 
     def verdict(self, verdict: Verdict, **extra: Any) -> None:
+        self.verdicts.append(verdict)
         values: Dict[str, Any] = {**verdict.params, **extra}
         if verdict.items:
             values["items"] = self.items(verdict.items)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -34,6 +34,27 @@ class SlackChannel(SlackInput):
         if api_url:
             bot.client = AsyncWebClient(self.slack_token, base_url=api_url.rstrip("/") + "/", proxy=self.proxy)
         return bot
+
+    def get_metadata(self, request: Request) -> Dict[Text, Any]:
+        """Rasa's metadata plus ``slack_user``: the author of the event (Rasa's own ``users``
+        lists the app's authorised users), so staff can be recognised whatever the
+        conversation granularity."""
+        metadata = dict(super().get_metadata(request) or {})
+        author = None
+        if request.headers.get("content-type") == "application/json":
+            body = request.json if isinstance(request.json, dict) else {}
+            event = body.get("event") if isinstance(body.get("event"), dict) else {}
+            author = event.get("user")
+        elif request.form and request.form.get("payload"):
+            try:
+                payload = json.loads(request.form.get("payload"))
+            except ValueError:
+                payload = {}
+            user = payload.get("user") if isinstance(payload, dict) else None
+            author = user.get("id") if isinstance(user, dict) else None
+        if author:
+            metadata["slack_user"] = str(author)
+        return metadata
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         slack = super().blueprint(on_new_message)

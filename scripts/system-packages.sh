@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the tests need beyond Python: nginx for the scale-out test (two Rasa
-# replicas behind a load balancer). Installed only when missing; needs root or sudo.
+# replicas behind a load balancer), Chromium for the web chat's browser test, Node.js and
+# npm for the chat widget. Installed only when missing; needs root or sudo.
 set -euo pipefail
 missing=()
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ]; then
   as_root=()

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 scripts/system-packages.sh
+scripts/web.sh
 source scripts/defaults.sh
 .venv/bin/python -m pip check
 .venv/bin/ruff check actions components tests

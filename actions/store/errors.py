@@ -33,3 +33,25 @@ class RuleViolation(StoreError):
         self.reason = reason
         self.facts = dict(facts or {})
         super().__init__(f"{rule_id}: {reason} {self.facts}")
+
+
+class SupportRequestError(StoreError):
+    """A triage-desk change that cannot be made; ``reference`` names the request."""
+
+    def __init__(self, reference: str, reason: str, facts: Mapping[str, Any] | None = None):
+        self.reference = reference
+        self.reason = reason
+        self.facts = dict(facts or {})
+        super().__init__(f"{reference}: {reason} {self.facts}")
+
+
+class SupportRequestNotFound(SupportRequestError):
+    """No support request has this reference."""
+
+
+class SupportRequestResolved(SupportRequestError):
+    """The request is resolved already; ``facts`` holds who resolved it and when."""
+
+
+class SupportRequestClaimedByOther(SupportRequestError):
+    """Another staff member has claimed the request; ``facts["claimed_by"]`` says who."""

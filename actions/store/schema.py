@@ -55,6 +55,8 @@ __all__ = [
     "CustomerPartner",
     "VisualStudioAssignment",
     "GoToMarketOffer",
+    "SupportRequest",
+    "SupportNote",
 ]
 
 
@@ -108,3 +110,41 @@ class GoToMarketOffer(Base):
     status = Column(String(20), nullable=False)
     requested_on = Column(Date, nullable=False)
     expires_on = Column(Date, nullable=True)
+
+
+class SupportRequest(Base):
+    """A case handed to Microsoft support staff (the triage desk): why, how urgent, and what
+    the assistant knew. ``reference`` is what the partner is told (SR-00042)."""
+
+    __tablename__ = "support_requests"
+    __table_args__ = (Index("ix_support_requests_status_priority", "status", "priority"),)
+
+    id = Column(Integer, primary_key=True)
+    case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
+    trigger = Column(String(40), nullable=False)
+    category = Column(String(20), nullable=False)
+    priority = Column(String(10), nullable=False)
+    priority_reason = Column(String(200), nullable=False)
+    language = Column(String(5), nullable=False)
+    rule_ids = Column(Text, nullable=False)  # JSON list
+    facts_summary = Column(Text, nullable=False)
+    transcript = Column(Text, nullable=False)  # JSON list of {"who", "text", "at"}
+    status = Column(String(10), nullable=False)
+    claimed_by = Column(String(200), nullable=True)
+    created_at = Column(DateTime(timezone=True), nullable=False)
+    updated_at = Column(DateTime(timezone=True), nullable=False)
+    resolved_at = Column(DateTime(timezone=True), nullable=True)
+
+    case = relationship(Case)
+
+
+class SupportNote(Base):
+    """A staff member's note on a support request."""
+
+    __tablename__ = "support_notes"
+
+    id = Column(Integer, primary_key=True)
+    request_id = Column(Integer, ForeignKey("support_requests.id", ondelete="CASCADE"), nullable=False)
+    author = Column(String(200), nullable=False)
+    text = Column(Text, nullable=False)
+    created_at = Column(DateTime(timezone=True), nullable=False)

@@ -27,6 +27,7 @@ from .errors import RuleViolation, StoreUnavailable, UnknownFact
 from .facts import ENROLLMENT_STEP_COUNT, PREREQUISITES, Facts, RecordedFact, check_fact
 from .migrations import upgrade_to_head
 from .schema import Case, CustomerPartner, Fact, GoToMarketOffer, MpaSignature, Organisation, VisualStudioAssignment
+from .support_desk import SupportDesk
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def default_store_url() -> str:
     return os.environ.get(STORE_URL_VARIABLE) or f"sqlite:///{DEFAULT_STORE_PATH}"
 
 
-class PartnerStore:
+class PartnerStore(SupportDesk):
     """Facts per partner case, recorded only when the documented rules allow it."""
 
     def __init__(self, url: str, clock: Clock = _utc_now, migrate: bool = True):

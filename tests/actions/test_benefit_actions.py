@@ -200,8 +200,13 @@ def test_BEN_13_refund_names_the_condition_that_fails(days_ago, activated, quest
         store().record_software_benefits_activated(SENDER, activated)
     chat = Conversation()
     assert chat.prepare("ask_refund", "can I get a refund?") == questions
-    if expected:
+    if expected == "utter_ben_refund_file_service_request":
+        # Only Microsoft support can refund: the case goes to the triage desk at once.
+        assert responses(chat.verdict()) == [expected, "utter_support_request_opened"]
+        assert store().support_request_of(SENDER).trigger == "refund"
+    elif expected:
         assert responses(chat.verdict()) == [expected]
+        assert store().support_request_of(SENDER) is None
 
 
 def test_BEN_13_purchase_date_in_plain_language_is_stored_and_a_future_one_refused():

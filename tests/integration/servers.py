@@ -99,8 +99,10 @@ class AssistantServers(ProcessGroup):
         store_url: Optional[str] = None,
         credentials: Optional[Path] = None,
         extra_env: Optional[Dict[str, str]] = None,
+        cors: Optional[str] = None,
     ):
         super().__init__(workdir)
+        self.cors = cors  # allowed origins, as `make run` passes them (the chat page is another origin)
         self.model = model
         self.credentials = credentials or PROJECT_ROOT / "credentials.yml"
         self.extra_env = dict(extra_env or {})
@@ -125,6 +127,8 @@ class AssistantServers(ProcessGroup):
             LOCK_STORE_URL="",
             EVENT_BROKER_URL="",
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
+            RASA_SERVER_URL=f"http://127.0.0.1:{self.rasa_port}",
+            RASA_PORT=str(self.rasa_port),
             **self.extra_env,
         )
 
@@ -147,6 +151,7 @@ class AssistantServers(ProcessGroup):
                 str(self.rasa_port),
                 "--interface",
                 "127.0.0.1",
+                *(["--cors", self.cors] if self.cors else []),
             ],
             "rasa.log",
             self.environment(),
@@ -169,6 +174,17 @@ class AssistantServers(ProcessGroup):
         self.action_server = self._spawn(self._action_server_command(), "actions.log", self.environment())
         self._wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout)
 
+    def start_web_page(self, timeout: float = 60) -> str:
+        """Serves the chat page (as `make run` does) and returns its address."""
+        port = free_port()
+        self._spawn(
+            [sys.executable, "-m", "components.webpage", "--port", str(port), "--host", "127.0.0.1"],
+            "webpage.log",
+            self.environment(),
+        )
+        self._wait_for(f"http://127.0.0.1:{port}/config.js", timeout)
+        return f"http://127.0.0.1:{port}"
+
     def restart(self) -> None:
         self.stop()
         self.start()
@@ -177,12 +193,16 @@ class AssistantServers(ProcessGroup):
 class Chat:
     """One user talking to the assistant over the REST webhook."""
 
-    def __init__(self, servers: AssistantServers, sender: str):
+    def __init__(self, servers: AssistantServers, sender: str, metadata: Optional[dict] = None):
         self.servers = servers
         self.sender = sender
+        self.metadata = metadata
 
     def send(self, message: str) -> List[dict]:
-        response = requests.post(self.servers.webhook, json={"sender": self.sender, "message": message}, timeout=60)
+        body = {"sender": self.sender, "message": message}
+        if self.metadata is not None:
+            body["metadata"] = self.metadata
+        response = requests.post(self.servers.webhook, json=body, timeout=60)
         response.raise_for_status()
         return response.json()
 

@@ -5,6 +5,7 @@ reach the bot; the URL-verification challenge works; conversations are per threa
 import hashlib
 import hmac
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -83,6 +84,7 @@ def servers(trained_model, tmp_path_factory, slack):
             "SLACK_TOKEN": "xoxb-test",
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "SLACK_API_URL": f"http://127.0.0.1:{slack.port}/api",
+            "SUPPORT_STAFF_SLACK_IDS": "U-STAFF",
         },
     ).start()
     yield running
@@ -167,3 +169,54 @@ def test_bad_input_over_slack_gets_a_reply(servers, slack, text):
     assert signed_post(servers, message_event("U-bad", text, channel=channel)).status_code == 200
     posts = slack.wait_for(channel)
     assert posts and all(post.get("text") for post in posts)
+
+
+def replies_in(slack, channel, count, timeout=60.0):
+    return [post["text"] for post in slack.wait_for(channel, count, timeout)]
+
+
+def test_staff_commands_are_refused_to_a_slack_user_who_is_not_staff(servers, slack):
+    # Rasa's own "users" metadata (the app's authorised users) names the staff member here;
+    # the message's author does not count as staff for that.
+    body = message_event("U-PARTNER", "#list", channel="D-nosy")
+    body["authorizations"] = [{"user_id": "U-STAFF"}]
+    assert signed_post(servers, body).status_code == 200
+    texts = replies_in(slack, "D-nosy", 1)
+    assert texts and texts[0].startswith("Those commands are for support staff only")
+
+
+def test_a_slack_staff_member_sees_and_resolves_a_request_end_to_end(servers, slack):
+    partner_channel = "D-partner-e2e"
+    assert signed_post(servers, message_event("U-PARTNER2", "kan ik de MPA tekenen?", channel=partner_channel)).ok
+    replies_in(slack, partner_channel, 1)
+    assert signed_post(servers, message_event("U-PARTNER2", "ik wil een medewerker spreken", channel=partner_channel)).ok
+    handoff = " ".join(replies_in(slack, partner_channel, 2))
+    reference = re.search(r"SR-\d{5}", handoff).group(0)
+    assert "Uw referentienummer is" in handoff
+
+    desk = "D-desk"
+    sent = 0
+
+    def staff_says(text):
+        nonlocal sent
+        sent += 1
+        body = message_event("U-STAFF", text, channel=desk, thread_ts=f"900.{sent}")
+        assert signed_post(servers, body).status_code == 200
+        posts = [post for post in slack.wait_for(desk, 1, 60) if post.get("thread_ts") == f"900.{sent}"]
+        deadline = time.monotonic() + 60
+        while not posts and time.monotonic() < deadline:
+            time.sleep(0.2)
+            posts = [post for post in slack.posts if post.get("channel") == desk and post.get("thread_ts") == f"900.{sent}"]
+        return "\n".join(post["text"] for post in posts)
+
+    listing = staff_says("#list mpa")
+    assert listing.startswith("Open requests (") and reference in listing
+    detail = staff_says(f"#show {reference}")
+    assert f"{reference} - status open" in detail and "Category: mpa" in detail and "language: nl" in detail
+    assert "[partner] ik wil een medewerker spreken" in detail
+    assert staff_says(f"#claim {reference}") == f"{reference} is yours now."
+    assert staff_says(f"#note {reference} Partner gebeld") == f"Note added to {reference}."
+    assert staff_says(f"#resolve {reference} opgelost") == f"{reference} is resolved and closed."
+    assert reference not in staff_says("#list")
+    resolved = staff_says(f"#show {reference}")
+    assert "status resolved (by slack:U-STAFF)" in resolved and "slack:U-STAFF: opgelost" in resolved

@@ -8,10 +8,16 @@ import socketio
 
 from tests.integration.servers import AssistantServers
 
+STAFF_TOKEN = "socket-staff-token-0123456789"
+
 
 @pytest.fixture(scope="module")
 def servers(trained_model, tmp_path_factory):
-    running = AssistantServers(trained_model, tmp_path_factory.mktemp("assistant-socketio")).start()
+    running = AssistantServers(
+        trained_model,
+        tmp_path_factory.mktemp("assistant-socketio"),
+        extra_env={"SUPPORT_STAFF_TOKENS": f"anna:{STAFF_TOKEN}"},
+    ).start()
     yield running
     running.stop()
 
@@ -29,10 +35,13 @@ class SocketChat:
         self.replies.append(data)
         self.arrived.set()
 
-    def say(self, message, timeout=60.0):
+    def say(self, message, timeout=60.0, custom_data=None):
         self.replies.clear()
         self.arrived.clear()
-        self.client.emit("user_uttered", {"message": message, "session_id": self.session_id})
+        data = {"message": message, "session_id": self.session_id}
+        if custom_data is not None:
+            data["customData"] = custom_data  # as rasa-webchat sends it
+        self.client.emit("user_uttered", data)
         assert self.arrived.wait(timeout), f"no reply to {message[:40]!r}"
         self.arrived.wait(1.0)  # later parts of the same answer
         return [reply.get("text", "") for reply in self.replies]
@@ -65,3 +74,22 @@ def test_a_reconnected_session_continues_the_same_conversation(servers):
         assert any(text.startswith("Nee, restitutie kan niet meer") for text in again.say("twee maanden geleden"))
     finally:
         again.close()
+
+
+@pytest.mark.parametrize("custom_data", [None, {"language": "en"}, {"staff_token": "not-the-token-0123456789"}])
+def test_staff_commands_are_refused_over_socketio_without_the_staff_token(servers, custom_data):
+    chat = SocketChat(servers, "socket-nosy")
+    try:
+        replies = chat.say("#list", custom_data=custom_data)
+        assert replies[0].startswith("Those commands are for support staff only")
+    finally:
+        chat.close()
+
+
+def test_the_web_staff_token_opens_the_desk_over_socketio(servers):
+    chat = SocketChat(servers, "socket-staff")
+    try:
+        replies = chat.say("#list", custom_data={"language": "en", "staff_token": STAFF_TOKEN})
+        assert replies[0].startswith("There are no open requests") or replies[0].startswith("Open requests (")
+    finally:
+        chat.close()

@@ -37,6 +37,7 @@ def servers(trained_model, tmp_path_factory, microsoft):
             "MICROSOFT_APP_PASSWORD": APP_PASSWORD,
             "MICROSOFT_OPEN_ID_URI": f"{microsoft.url}/openid",
             "MICROSOFT_OAUTH2_URL": f"{microsoft.url}/oauth",
+            "SUPPORT_STAFF_TEAMS_IDS": "29:teams-staff",
         },
     ).start()
     yield running
@@ -143,3 +144,17 @@ def test_a_malformed_activity_gets_400_not_a_crash(servers, microsoft):
     assert requests.post(url, data="{not json", headers=headers, timeout=30).status_code == 400
     incomplete = {"type": "message", "text": "hallo"}
     assert requests.post(url, json=incomplete, headers=headers, timeout=30).status_code == 400
+
+
+def test_staff_commands_are_refused_to_a_teams_user_who_is_not_staff(servers, microsoft):
+    token = microsoft.token(APP_ID)
+    assert post_activity(servers, microsoft, "29:teams-partner", "conv-staff-1", token, "#list").ok
+    replies = texts(microsoft.wait_for_reply("conv-staff-1"))
+    assert "Those commands are for support staff only" in replies and "Open requests" not in replies
+
+
+def test_a_teams_user_listed_as_staff_can_use_the_desk(servers, microsoft):
+    token = microsoft.token(APP_ID)
+    assert post_activity(servers, microsoft, "29:teams-staff", "conv-staff-2", token, "#list").ok
+    replies = texts(microsoft.wait_for_reply("conv-staff-2"))
+    assert "There are no open requests" in replies or "Open requests (" in replies

@@ -1,0 +1,254 @@
+"""The triage desk's part of the state store: support requests and staff notes.
+
+A partner case has at most one unresolved request: asking again adds the new reason and the
+newer transcript to it instead of opening a second one. Staff list, read, claim, annotate
+and resolve requests by reference (``SR-00042``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..rules import support
+from ..rules.support import Handoff
+from .errors import SupportRequestClaimedByOther, SupportRequestNotFound, SupportRequestResolved, UnknownFact
+from .schema import Case, SupportNote, SupportRequest
+
+_REFERENCE = re.compile(r"^\s*#?\s*(?:sr)?[\s-]*0*(\d{1,9})\s*$", re.IGNORECASE)
+TRANSCRIPT_LENGTH = 20
+
+
+def format_reference(request_id: int) -> str:
+    return f"SR-{request_id:05d}"
+
+
+def parse_reference(text: str) -> Optional[int]:
+    """The request id in "SR-00042", "sr42", "#42" or "42"; None when it is not a reference."""
+    match = _REFERENCE.match(text or "")
+    return int(match.group(1)) if match else None
+
+
+@dataclass(frozen=True)
+class SupportNoteView:
+    author: str
+    text: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SupportRequestView:
+    reference: str
+    sender_id: str
+    trigger: str
+    category: str
+    priority: str
+    priority_reason: str
+    language: str
+    rule_ids: Tuple[str, ...]
+    facts_summary: str
+    transcript: Tuple[Dict[str, str], ...]
+    status: str
+    claimed_by: Optional[str]
+    created_at: datetime
+    updated_at: datetime
+    resolved_at: Optional[datetime]
+    notes: Tuple[SupportNoteView, ...] = field(default=())
+    reused: bool = False  # True when the case's unresolved request was extended
+
+
+def _as_utc(moment: Optional[datetime]) -> Optional[datetime]:
+    from .store import _as_utc as as_utc
+
+    return as_utc(moment) if moment is not None else None
+
+
+class SupportDesk:
+    """Mixed into PartnerStore: uses its units of work, cases, facts and clock."""
+
+    # ----- partner side ------------------------------------------------------------------
+
+    def open_support_request(
+        self, sender_id: str, handoff: Handoff, language: str, transcript: Sequence[Dict[str, str]] = ()
+    ) -> SupportRequestView:
+        """Hand the case to staff: priority and facts summary come from the stored facts."""
+        if handoff.trigger not in support.TRIGGERS or handoff.category not in support.CATEGORIES:
+            raise UnknownFact(f"unknown handoff {handoff}")
+        now = self._clock()
+        kept = [dict(line) for line in transcript][-TRANSCRIPT_LENGTH:]
+        with self._unit_of_work() as session:
+            case = self._case(session, sender_id)
+            facts = self._facts(session, case)
+            signed = self._signatures(session, case)
+            priority, reason = support.request_priority(handoff, facts, now.date(), signed)
+            summary = support.facts_summary(facts, signed)
+            row = self._unresolved_request(session, case)
+            reused = row is not None
+            if row is None:
+                row = SupportRequest(
+                    case_id=case.id,
+                    trigger=handoff.trigger,
+                    category=handoff.category,
+                    priority=priority,
+                    priority_reason=reason,
+                    language=language,
+                    rule_ids=json.dumps(list(handoff.rule_ids)),
+                    facts_summary=summary,
+                    transcript=json.dumps(kept),
+                    status="open",
+                    created_at=now,
+                    updated_at=now,
+                )
+                session.add(row)
+            else:
+                self._extend(row, handoff, priority, reason, language, summary, kept, now)
+            session.flush()
+            return self._view(session, row, reused=reused)
+
+    @staticmethod
+    def _extend(row, handoff, priority, reason, language, summary, transcript, now) -> None:
+        if support.priority_rank(priority) < support.priority_rank(row.priority):
+            row.priority, row.priority_reason = priority, reason
+        if row.category == "other":
+            row.category = handoff.category
+        row.rule_ids = json.dumps(list(dict.fromkeys([*json.loads(row.rule_ids), *handoff.rule_ids])))
+        row.language = language
+        row.facts_summary = summary
+        earlier = json.loads(row.transcript)
+        merged = earlier + [line for line in transcript if line not in earlier]
+        row.transcript = json.dumps(merged[-TRANSCRIPT_LENGTH:])
+        row.updated_at = now
+
+    def _unresolved_request(self, session: Session, case: Case) -> Optional[SupportRequest]:
+        query = select(SupportRequest).where(SupportRequest.case_id == case.id, SupportRequest.status != "resolved")
+        return session.execute(query.order_by(SupportRequest.id.desc())).scalars().first()
+
+    def support_request_of(self, sender_id: str) -> Optional[SupportRequestView]:
+        """The partner's own unresolved request, if any (a partner sees only their own)."""
+        with self._unit_of_work() as session:
+            row = self._unresolved_request(session, self._case(session, sender_id))
+            return self._view(session, row) if row is not None else None
+
+    # ----- staff side ------------------------------------------------------------------
+
+    def open_support_requests(self, category: Optional[str] = None) -> List[SupportRequestView]:
+        """Unresolved requests, most urgent first, then oldest first."""
+        if category is not None and category not in support.CATEGORIES:
+            raise UnknownFact(f"unknown category {category!r}")
+        with self._unit_of_work() as session:
+            query = select(SupportRequest).where(SupportRequest.status != "resolved")
+            if category is not None:
+                query = query.where(SupportRequest.category == category)
+            rows = list(session.execute(query).scalars())
+            rows.sort(key=lambda row: (support.priority_rank(row.priority), _as_utc(row.created_at), row.id))
+            return [self._view(session, row, with_notes=False) for row in rows]
+
+    def all_support_requests(self) -> List[SupportRequestView]:
+        with self._unit_of_work() as session:
+            rows = session.execute(select(SupportRequest).order_by(SupportRequest.id)).scalars()
+            return [self._view(session, row) for row in rows]
+
+    def support_request(self, reference: str) -> SupportRequestView:
+        with self._unit_of_work() as session:
+            return self._view(session, self._request(session, reference))
+
+    def claim_support_request(self, reference: str, staff: str) -> SupportRequestView:
+        """The staff member takes the request; someone else's claim is not taken over."""
+        with self._unit_of_work() as session:
+            row = self._request(session, reference, for_update=True)
+            self._refuse_resolved(row)
+            if row.claimed_by not in (None, staff):
+                raise SupportRequestClaimedByOther(
+                    format_reference(row.id), "claimed by someone else", {"claimed_by": row.claimed_by}
+                )
+            row.claimed_by = staff
+            row.status = "claimed"
+            row.updated_at = self._clock()
+            return self._view(session, row)
+
+    def add_support_note(self, reference: str, staff: str, text: str) -> SupportRequestView:
+        text = (text or "").strip()
+        if not text:
+            raise UnknownFact("a note needs text")
+        with self._unit_of_work() as session:
+            row = self._request(session, reference)
+            now = self._clock()
+            session.add(SupportNote(request_id=row.id, author=staff, text=text[:4000], created_at=now))
+            row.updated_at = now
+            session.flush()
+            return self._view(session, row)
+
+    def resolve_support_request(self, reference: str, staff: str, note: Optional[str] = None) -> SupportRequestView:
+        with self._unit_of_work() as session:
+            row = self._request(session, reference, for_update=True)
+            self._refuse_resolved(row)
+            if row.claimed_by not in (None, staff):
+                raise SupportRequestClaimedByOther(
+                    format_reference(row.id), "claimed by someone else", {"claimed_by": row.claimed_by}
+                )
+            now = self._clock()
+            if note and note.strip():
+                session.add(SupportNote(request_id=row.id, author=staff, text=note.strip()[:4000], created_at=now))
+            row.status = "resolved"
+            row.claimed_by = staff
+            row.resolved_at = now
+            row.updated_at = now
+            session.flush()
+            return self._view(session, row)
+
+    # ----- helpers ---------------------------------------------------------------------
+
+    def _request(self, session: Session, reference: str, for_update: bool = False) -> SupportRequest:
+        request_id = parse_reference(reference)
+        row = None
+        if request_id is not None:
+            query = select(SupportRequest).where(SupportRequest.id == request_id)
+            if for_update and session.bind.dialect.name == "postgresql":
+                query = query.with_for_update()
+            row = session.execute(query).scalar_one_or_none()
+        if row is None:
+            raise SupportRequestNotFound(str(reference), "no such support request")
+        return row
+
+    @staticmethod
+    def _refuse_resolved(row: SupportRequest) -> None:
+        if row.status == "resolved":
+            raise SupportRequestResolved(
+                format_reference(row.id),
+                "already resolved",
+                {"resolved_by": row.claimed_by, "resolved_at": _as_utc(row.resolved_at)},
+            )
+
+    def _view(self, session: Session, row: SupportRequest, reused: bool = False, with_notes: bool = True):
+        notes: Iterable[SupportNote] = ()
+        if with_notes:
+            notes = session.execute(
+                select(SupportNote).where(SupportNote.request_id == row.id).order_by(SupportNote.id)
+            ).scalars()
+        return SupportRequestView(
+            reference=format_reference(row.id),
+            sender_id=row.case.sender_id,
+            trigger=row.trigger,
+            category=row.category,
+            priority=row.priority,
+            priority_reason=row.priority_reason,
+            language=row.language,
+            rule_ids=tuple(json.loads(row.rule_ids)),
+            facts_summary=row.facts_summary,
+            transcript=tuple(json.loads(row.transcript)),
+            status=row.status,
+            claimed_by=row.claimed_by,
+            created_at=_as_utc(row.created_at),
+            updated_at=_as_utc(row.updated_at),
+            resolved_at=_as_utc(row.resolved_at),
+            notes=tuple(SupportNoteView(note.author, note.text, _as_utc(note.created_at)) for note in notes),
+            reused=reused,
+        )
+
+

@@ -1,0 +1,170 @@
+"""Triage-desk commands in chat: ``#list``, ``#show SR-00042``, ``#classify <question>``, ...
+
+Staff type commands in the same chat partners use. They are recognised exactly, never
+guessed by the intent classifier, by two NLU components:
+
+- ``StaffCommandReader`` (first in the pipeline) reads the command. For ``#classify`` it
+  replaces the message text with the pasted question, so the rest of the pipeline classifies
+  that question exactly as it would a partner's message.
+- ``StaffCommandIntent`` (last in the pipeline) records what the pipeline made of the
+  question, then sets the intent ``staff_command`` with the command in ``staff_command``.
+
+Whether the sender may use the command is decided by the action (actions/support.py), which
+knows who is asking; recognising a command grants nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+STAFF_COMMAND_INTENT = "staff_command"
+STAFF_COMMAND_KEY = "staff_command"
+
+_COMMAND_WORDS = {
+    "help": "help",
+    "staff": "help",
+    "hulp": "help",
+    "list": "list",
+    "lijst": "list",
+    "show": "show",
+    "open": "show",
+    "toon": "show",
+    "claim": "claim",
+    "oppakken": "claim",
+    "note": "note",
+    "notitie": "note",
+    "resolve": "resolve",
+    "oplossen": "resolve",
+    "afsluiten": "resolve",
+    "classify": "classify",
+    "classificeer": "classify",
+}
+_CATEGORY_WORDS = {
+    "onboarding": "onboarding",
+    "aanmelding": "onboarding",
+    "benefits": "benefits",
+    "voordelen": "benefits",
+    "mpa": "mpa",
+    "relationships": "relationships",
+    "relaties": "relationships",
+    "other": "other",
+    "overig": "other",
+    "overige": "other",
+}
+_COMMAND = re.compile(r"^\s*#([a-z]+)\b[\s:]*(.*)$", re.IGNORECASE | re.DOTALL)
+_REFERENCE = re.compile(r"^(?:sr)?[\s-]*\d{1,9}$", re.IGNORECASE)
+
+
+def parse_staff_command(text: Optional[str]) -> Optional[Dict[str, Any]]:
+    """The command in ``text``, or None when the text is not a triage-desk command."""
+    match = _COMMAND.match(text or "")
+    if not match:
+        return None
+    command = _COMMAND_WORDS.get(match.group(1).lower())
+    if command is None:
+        return None
+    rest = match.group(2).strip()
+    parsed: Dict[str, Any] = {"command": command}
+    if command == "list":
+        word = rest.split()[0].lower() if rest else ""
+        parsed["category"] = _CATEGORY_WORDS.get(word)
+        if word and parsed["category"] is None:
+            parsed["unknown_category"] = word[:40]
+    elif command in ("show", "claim", "note", "resolve"):
+        reference, _, remainder = rest.partition(" ")
+        reference = reference.strip().rstrip(":,")
+        if reference and not _REFERENCE.match(reference) and re.match(r"(?i)^sr$", reference):
+            # "SR 42": the number came after a space
+            number, _, remainder = remainder.strip().partition(" ")
+            reference = f"SR-{number}"
+        parsed["reference"] = reference if reference and _REFERENCE.match(reference) else None
+        parsed["text"] = remainder.strip() if parsed["reference"] else rest
+    elif command == "classify":
+        parsed["text"] = rest
+    return parsed
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class StaffCommandReader(GraphComponent):
+    """First in the pipeline: reads a command; ``#classify`` hands its question on."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "StaffCommandReader":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            command = parse_staff_command(message.get(TEXT))
+            if command is None:
+                continue
+            if command["command"] == "classify" and command.get("text"):
+                message.set(TEXT, command["text"][:2000])
+            message.set(STAFF_COMMAND_KEY, command, add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class StaffCommandIntent(GraphComponent):
+    """Last in the pipeline: the intent becomes ``staff_command``; for ``#classify`` the
+    classification of the pasted question is kept for staff to read."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "StaffCommandIntent":
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            command = message.get(STAFF_COMMAND_KEY)
+            if not command:
+                continue
+            command = dict(command)
+            if command["command"] == "classify" and command.get("text"):
+                intent = message.get(INTENT) or {}
+                command["classified"] = {
+                    "intent": intent.get("name"),
+                    "confidence": round(float(intent.get("confidence") or 0.0), 3),
+                    "ranking": [
+                        {"intent": item.get("name"), "confidence": round(float(item.get("confidence") or 0.0), 3)}
+                        for item in (message.get(INTENT_RANKING_KEY) or [])[:3]
+                    ],
+                    "entities": [
+                        {"entity": entity.get("entity"), "value": entity.get("value")}
+                        for entity in message.get(ENTITIES) or []
+                    ],
+                }
+            # The command's own words must not set slots (the pasted question's language
+            # is not the staff member's).
+            message.set(ENTITIES, [], add_to_output=True)
+            message.set(STAFF_COMMAND_KEY, command, add_to_output=True)
+            message.set(INTENT, {"name": STAFF_COMMAND_INTENT, "confidence": 1.0}, add_to_output=True)
+            message.set(
+                INTENT_RANKING_KEY, [{"name": STAFF_COMMAND_INTENT, "confidence": 1.0}], add_to_output=True
+            )
+        return messages
