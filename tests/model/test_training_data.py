@@ -49,9 +49,11 @@ def test_every_intent_has_training_data_in_both_languages_and_test_data_is_held_
     domain_intents = set(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"])
     assert set(training) == domain_intents
     every_training_text = set().union(*training.values())
+    # Triage-desk commands are read exactly by components.staff_commands, not classified.
+    classified_intents = domain_intents - {"staff_command"}
     for language in ("en", "nl"):
         held_out = _examples(PROJECT_ROOT / "tests" / "nlu" / f"{language}.yml")
-        assert set(held_out) == domain_intents, language
+        assert set(held_out) == classified_intents, language
         for intent, texts in held_out.items():
             assert len(texts) >= 15, (language, intent)
             assert not set(texts) & every_training_text, (language, intent, set(texts) & every_training_text)
