@@ -69,7 +69,11 @@ class Fallback(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         intents = _intents(tracker)
-        if len(intents) >= 2 and intents[-2] == "nlu_fallback" and intents[-1] == "nlu_fallback":
+        # Inside a form, free-text answers (a name, "3 weeks ago") often classify as a
+        # fallback yet are taken by the form: only outside forms do two in a row mean that
+        # the partner is not being understood.
+        in_form = bool(tracker.active_loop_name)
+        if not in_form and len(intents) >= 2 and intents[-2] == "nlu_fallback" and intents[-1] == "nlu_fallback":
             reply.say("utter_fallback_handoff")
             hand_off(reply, tracker, store, _conversation_handoff(tracker, support.REPEATED_FALLBACK))
         else:

@@ -11,7 +11,8 @@ pytestmark = pytest.mark.usefixtures("sqlite_store_env")
 STAFF_TOKEN = "action-test-token-0123456789"
 
 
-def conversation(turns, sender="partner-actions", channel="rest", metadata=None, staff_command=None, language="en"):
+def conversation(turns, sender="partner-actions", channel="rest", metadata=None, staff_command=None, language="en",
+                 active_loop=None):
     """A tracker after ``turns``: (intent, text) user messages, each answered by the bot."""
     events = []
     for intent, text in turns:
@@ -26,7 +27,8 @@ def conversation(turns, sender="partner-actions", channel="rest", metadata=None,
         latest["staff_command"] = staff_command
     slots = {name: None for name in domain()["slots"]}
     slots["language"] = language
-    return Tracker(sender, slots, latest, events, False, None, {}, "action_listen")
+    return Tracker(sender, slots, latest, events, False, None, {"name": active_loop} if active_loop else {},
+                   "action_listen")
 
 
 def open_request(url, sender):
@@ -47,6 +49,13 @@ def test_the_first_fallback_asks_to_rephrase_and_the_second_hands_off(sqlite_sto
     assert messages[-1]["reference"] == request.reference
     assert request.trigger == "repeated_fallback"
     assert [line["text"] for line in request.transcript] == ["blorp", "reply to blorp", "zibble"]
+
+
+def test_fallbacks_inside_a_form_are_free_text_answers_not_a_reason_to_hand_off(sqlite_store_env):
+    turns = [("nlu_fallback", "Robert"), ("nlu_fallback", "3 weeks ago")]
+    messages, _ = run(Fallback(), conversation(turns, active_loop="benefit_form"))
+    assert responses(messages) == ["utter_fallback"]
+    assert open_request(sqlite_store_env, "partner-actions") is None
 
 
 def test_asking_for_a_person_after_a_benefit_question_is_a_benefits_request(sqlite_store_env):
