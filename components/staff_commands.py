@@ -16,15 +16,13 @@ knows who is asking; recognising a command grants nothing.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from .stateless import StatelessComponent
 
 STAFF_COMMAND_INTENT = "staff_command"
 STAFF_COMMAND_KEY = "staff_command"
@@ -94,21 +92,8 @@ def parse_staff_command(text: Optional[str]) -> Optional[Dict[str, Any]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class StaffCommandReader(GraphComponent):
+class StaffCommandReader(StatelessComponent):
     """First in the pipeline: reads a command; ``#classify`` hands its question on."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "StaffCommandReader":
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -122,22 +107,9 @@ class StaffCommandReader(GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class StaffCommandIntent(GraphComponent):
+class StaffCommandIntent(StatelessComponent):
     """Last in the pipeline: the intent becomes ``staff_command``; for ``#classify`` the
     classification of the pasted question is kept for staff to read."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "StaffCommandIntent":
-        return cls()
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

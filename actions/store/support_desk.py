@@ -162,11 +162,7 @@ class SupportDesk:
         """The staff member takes the request; someone else's claim is not taken over."""
         with self._unit_of_work() as session:
             row = self._request(session, reference, for_update=True)
-            self._refuse_resolved(row)
-            if row.claimed_by not in (None, staff):
-                raise SupportRequestClaimedByOther(
-                    format_reference(row.id), "claimed by someone else", {"claimed_by": row.claimed_by}
-                )
+            self._refuse_unless_open_to(row, staff)
             row.claimed_by = staff
             row.status = "claimed"
             row.updated_at = self._clock()
@@ -187,11 +183,7 @@ class SupportDesk:
     def resolve_support_request(self, reference: str, staff: str, note: Optional[str] = None) -> SupportRequestView:
         with self._unit_of_work() as session:
             row = self._request(session, reference, for_update=True)
-            self._refuse_resolved(row)
-            if row.claimed_by not in (None, staff):
-                raise SupportRequestClaimedByOther(
-                    format_reference(row.id), "claimed by someone else", {"claimed_by": row.claimed_by}
-                )
+            self._refuse_unless_open_to(row, staff)
             now = self._clock()
             if note and note.strip():
                 session.add(SupportNote(request_id=row.id, author=staff, text=note.strip()[:4000], created_at=now))
@@ -217,12 +209,17 @@ class SupportDesk:
         return row
 
     @staticmethod
-    def _refuse_resolved(row: SupportRequest) -> None:
+    def _refuse_unless_open_to(row: SupportRequest, staff: str) -> None:
+        """A resolved request, or one another staff member claimed, is not changed."""
         if row.status == "resolved":
             raise SupportRequestResolved(
                 format_reference(row.id),
                 "already resolved",
                 {"resolved_by": row.claimed_by, "resolved_at": _as_utc(row.resolved_at)},
+            )
+        if row.claimed_by not in (None, staff):
+            raise SupportRequestClaimedByOther(
+                format_reference(row.id), "claimed by someone else", {"claimed_by": row.claimed_by}
             )
 
     def _view(self, session: Session, row: SupportRequest, reused: bool = False, with_notes: bool = True):
