@@ -49,9 +49,9 @@ class PartnerAction(Action, ABC):
             events = self.act(reply, tracker, store) or []
             # A verdict only Microsoft support can act on (a failed verification, a refund to
             # request) goes to the triage desk at once.
-            for handoff in filter(None, map(support_only_handoff, reply.verdicts)):
+            handoff = next(filter(None, map(support_only_handoff, reply.verdicts)), None)
+            if handoff is not None:
                 hand_off(reply, tracker, store, handoff)
-                break
             return events
         except StoreUnavailable:
             logger.exception("state store unavailable in %s for sender %s", self.name(), tracker.sender_id)

@@ -29,8 +29,9 @@ def is_preview(tracker: Tracker) -> bool:
     return bool(metadata.get(PREVIEW_METADATA_KEY))
 
 
-def transcript(events: List[Mapping[str, Any]], limit: int = 20) -> List[Dict[str, str]]:
-    """The recent messages of the conversation, oldest first, as staff will read them."""
+def transcript(events: List[Mapping[str, Any]]) -> List[Dict[str, str]]:
+    """The conversation's messages, oldest first, as staff will read them (the store keeps
+    the most recent)."""
     lines: List[Dict[str, str]] = []
     for event in events:
         kind = event.get("event")
@@ -42,7 +43,7 @@ def transcript(events: List[Mapping[str, Any]], limit: int = 20) -> List[Dict[st
         moment = event.get("timestamp")
         at = datetime.fromtimestamp(moment, timezone.utc).isoformat(timespec="seconds") if moment else ""
         lines.append({"who": "partner" if kind == "user" else "assistant", "text": text[:1000], "at": at})
-    return lines[-limit:]
+    return lines
 
 
 def hand_off(reply: Reply, tracker: Tracker, store: PartnerStore, handoff: Handoff) -> None:

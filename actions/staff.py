@@ -51,7 +51,7 @@ class StaffDirectory:
         """The staff member's name ("slack:U0123", "teams:29:abc", "web:anna"), or None."""
         metadata = metadata or {}
         if input_channel == "slack":
-            user = _slack_user(sender_id, metadata)
+            user = _slack_user(metadata)
             return f"slack:{user}" if user is not None and user in self.slack_ids else None
         if input_channel == "botframework":
             return f"teams:{sender_id}" if sender_id in self.teams_ids else None
@@ -70,7 +70,7 @@ class StaffDirectory:
         return holder
 
 
-def _slack_user(sender_id: str, metadata: Mapping[str, Any]) -> Optional[str]:
+def _slack_user(metadata: Mapping[str, Any]) -> Optional[str]:
     # With conversations per channel or per thread the sender id is not the user, and Rasa's
     # own "users" metadata names the app's authorised users, not the author: components.slack
     # adds the verified event's author as "slack_user".

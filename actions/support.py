@@ -46,8 +46,7 @@ def _intents(tracker: Tracker) -> List[str]:
     ]
 
 
-def _conversation_handoff(tracker: Tracker, trigger: str) -> support.Handoff:
-    intents = _intents(tracker)
+def _conversation_handoff(intents: List[str], trigger: str) -> support.Handoff:
     topic = next((intent for intent in reversed(intents) if intent in support.INTENT_CATEGORIES), None)
     return support.conversation_handoff(trigger, intents, support.rules_for_intent(topic))
 
@@ -58,7 +57,7 @@ class HandOffToPerson(PartnerAction):
     action_name = "action_hand_off_to_person"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        hand_off(reply, tracker, store, _conversation_handoff(tracker, support.ASKED_FOR_PERSON))
+        hand_off(reply, tracker, store, _conversation_handoff(_intents(tracker), support.ASKED_FOR_PERSON))
         return []
 
 
@@ -75,7 +74,7 @@ class Fallback(PartnerAction):
         in_form = bool(tracker.active_loop_name)
         if not in_form and len(intents) >= 2 and intents[-2] == "nlu_fallback" and intents[-1] == "nlu_fallback":
             reply.say("utter_fallback_handoff")
-            hand_off(reply, tracker, store, _conversation_handoff(tracker, support.REPEATED_FALLBACK))
+            hand_off(reply, tracker, store, _conversation_handoff(intents, support.REPEATED_FALLBACK))
         else:
             reply.say("utter_fallback")
         return []

@@ -59,7 +59,8 @@ _CATEGORY_WORDS = {
     "overige": "other",
 }
 _COMMAND = re.compile(r"^\s*#([a-z]+)\b[\s:]*(.*)$", re.IGNORECASE | re.DOTALL)
-_REFERENCE = re.compile(r"^(?:sr)?[\s-]*\d{1,9}$", re.IGNORECASE)
+# "SR-00042 text", "sr42: text", "SR 42 text", "42 text"
+_REFERENCE_AND_TEXT = re.compile(r"^((?:sr)?[\s-]*\d{1,9})\b[\s:,]*(.*)$", re.IGNORECASE | re.DOTALL)
 
 
 def parse_staff_command(text: Optional[str]) -> Optional[Dict[str, Any]]:
@@ -78,14 +79,9 @@ def parse_staff_command(text: Optional[str]) -> Optional[Dict[str, Any]]:
         if word and parsed["category"] is None:
             parsed["unknown_category"] = word[:40]
     elif command in ("show", "claim", "note", "resolve"):
-        reference, _, remainder = rest.partition(" ")
-        reference = reference.strip().rstrip(":,")
-        if reference and not _REFERENCE.match(reference) and re.match(r"(?i)^sr$", reference):
-            # "SR 42": the number came after a space
-            number, _, remainder = remainder.strip().partition(" ")
-            reference = f"SR-{number}"
-        parsed["reference"] = reference if reference and _REFERENCE.match(reference) else None
-        parsed["text"] = remainder.strip() if parsed["reference"] else rest
+        found = _REFERENCE_AND_TEXT.match(rest)
+        parsed["reference"] = re.sub(r"(?i)^sr\s+", "SR-", found.group(1)) if found else None
+        parsed["text"] = found.group(2).strip() if found else rest
     elif command == "classify":
         parsed["text"] = rest
     return parsed

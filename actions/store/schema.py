@@ -7,10 +7,21 @@ the history of a case is never lost and every fact knows when it was recorded.
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from typing import Optional
+
 from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import declarative_base, relationship
 
 Base = declarative_base()
+
+
+def as_utc(moment: Optional[datetime]) -> Optional[datetime]:
+    """A stored moment as an aware UTC datetime: SQLite returns naive datetimes even for
+    timezone-aware columns."""
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class Organisation(Base):

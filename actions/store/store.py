@@ -27,6 +27,7 @@ from .errors import RuleViolation, StoreUnavailable, UnknownFact
 from .facts import ENROLLMENT_STEP_COUNT, PREREQUISITES, Facts, RecordedFact, check_fact
 from .migrations import upgrade_to_head
 from .schema import Case, CustomerPartner, Fact, GoToMarketOffer, MpaSignature, Organisation, VisualStudioAssignment
+from .schema import as_utc as _as_utc
 from .support_desk import SupportDesk
 
 logger = logging.getLogger(__name__)
@@ -40,11 +41,6 @@ Clock = Callable[[], datetime]
 
 def _utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _as_utc(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes even for timezone-aware columns.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def default_store_url() -> str:

@@ -20,6 +20,7 @@ from ..rules import support
 from ..rules.support import Handoff
 from .errors import SupportRequestClaimedByOther, SupportRequestNotFound, SupportRequestResolved, UnknownFact
 from .schema import Case, SupportNote, SupportRequest
+from .schema import as_utc as _as_utc
 
 _REFERENCE = re.compile(r"^\s*#?\s*(?:sr)?[\s-]*0*(\d{1,9})\s*$", re.IGNORECASE)
 TRANSCRIPT_LENGTH = 20
@@ -61,12 +62,6 @@ class SupportRequestView:
     resolved_at: Optional[datetime]
     notes: Tuple[SupportNoteView, ...] = field(default=())
     reused: bool = False  # True when the case's unresolved request was extended
-
-
-def _as_utc(moment: Optional[datetime]) -> Optional[datetime]:
-    from .store import _as_utc as as_utc
-
-    return as_utc(moment) if moment is not None else None
 
 
 class SupportDesk:
