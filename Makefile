@@ -18,7 +18,7 @@ bench:  ## latency, throughput, memory and NLU report in bench/ (about 25 minute
 	  && .venv/bin/python scripts/bench.py
 
 validate:
-	@scripts/bootstrap.sh && . scripts/defaults.sh && .venv/bin/rasa data validate --fail-on-warnings
+	@scripts/bootstrap.sh && . scripts/defaults.sh && .venv/bin/rasa data validate --fail-on-warnings --domain domain --data data --config config.yml
 
 lock:  ## re-resolve requirements.in together with rasa into requirements.txt
 	@rm -rf .venv-lock && .venv/bin/python -m venv .venv-lock \

@@ -1,5 +1,6 @@
 """Actions of the membership benefits (BEN-01..13): one form that asks, per topic, only what
-the store does not know yet, and one verdict computed from the stored facts.
+the store does not know yet, and one verdict, both from the topic's table of checks
+(rules/benefits.py).
 
 A topic is what the user came for ("software", "refund", "vs_reassign", ...); it is set by
 ``action_prepare_benefit`` from the intent and its entities, and read by the form and the
@@ -10,9 +11,8 @@ an offer) live in slots for the length of one topic.
 from __future__ import annotations
 
 import logging
-import re
 from datetime import date, timedelta
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -20,14 +20,28 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
-from .dates import date_phrase_in, read_expiry_date, read_past_date
-from .mpa import record_mentioned_mpa_facts
-from .onboarding import normalise_role
-from .replies import Reply, first_entity
+from .reading import (
+    CONTACT_LANGUAGES,
+    date_phrase_in,
+    emails_in,
+    first_entity,
+    language_named,
+    latest_text,
+    normalise_email,
+    person_in,
+    phone_number,
+    previous_holder_in,
+    read_expiry_date,
+    read_past_date,
+    role_named,
+    short_answer,
+    technical_ids_in,
+)
+from .replies import Reply
 from .rules import benefits
-from .rules.verdict import Outcome, Verdict
+from .rules.verdict import Outcome, Verdict, item
+from .stated_facts import record_mpa_facts, record_role_and_level
 from .store import PartnerStore, RuleViolation
-from .store.facts import USER_ROLES
 
 logger = logging.getLogger(__name__)
 
@@ -54,78 +68,6 @@ TOPIC_OF_INTENT = {
     "inform_benefit_activated": "activated",
     "inform_offer_active": "offer_active",
 }
-CONTACT_LANGUAGES = {
-    "nl": "nl",
-    "nederlands": "nl",
-    "dutch": "nl",
-    "en": "en",
-    "engels": "en",
-    "english": "en",
-    "de": "de",
-    "duits": "de",
-    "german": "de",
-    "deutsch": "de",
-    "fr": "fr",
-    "frans": "fr",
-    "french": "fr",
-    "français": "fr",
-}
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-_PHONE = re.compile(r"^\+?[\d\s().-]{6,24}$")
-_NOT_NAMES = frozenset(
-    "i ik we wij visual studio msdn enterprise professional subscription abonnement azure microsoft partner center "
-    "can kan may mag when wanneer how hoe yes ja no nee the de het a een it hij zij".split()
-)
-_NAME_AFTER = re.compile(r"\b(?:to|aan|for|voor|gave|gaf|assigned|toegewezen)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
-_CAPITALISED_WORD = re.compile(r"(?<=\s)([A-Z][\w'-]+)")
-_NOT_NAME_WORDS = _NOT_NAMES | frozenset(
-    "januari februari maart april mei juni juli augustus september oktober november december january february march "
-    "may june july august october maandag dinsdag woensdag donderdag vrijdag zaterdag zondag monday tuesday wednesday "
-    "thursday friday saturday sunday vs mpn pmc silver gold action pack".split()
-)
-_NAME_POSSESSIVE = re.compile(r"\b([A-Z][\w-]+)(?:'s|’s)\s")
-_ACCESS_ID = re.compile(r"(?:access|toegangs)[\s-]?id\W{0,3}(?:is\s+)?([A-Z0-9][A-Z0-9-]{3,40})", re.IGNORECASE)
-_CONTRACT_ID = re.compile(r"contract[\s-]?id\W{0,3}(?:is\s+)?([A-Z0-9][A-Z0-9-]{3,40})", re.IGNORECASE)
-
-
-def guess_subscriber(text: str, known: Iterable[str] = ()) -> Optional[str]:
-    """The person a message names: a known subscriber it mentions, an email address, or a
-    capitalised name after "to"/"aan"/"gave"... ("I gave Anna a subscription" -> "Anna")."""
-    for name in sorted(known, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(name)}\b", text, re.IGNORECASE):
-            return name
-    email = re.search(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", text, re.IGNORECASE)
-    if email:
-        return email.group(0)
-    for match in _NAME_AFTER.finditer(text):
-        words = [word for word in match.group(1).split() if word.lower() not in _NOT_NAMES]
-        if words:
-            return " ".join(words)
-    for match in _CAPITALISED_WORD.finditer(text):
-        if match.group(1).split("-")[0].lower() not in _NOT_NAME_WORDS:
-            return match.group(1)
-    return None
-
-
-def previous_subscriber(text: str, current: Iterable[str]) -> Optional[str]:
-    """A current subscriber the message moves a subscription away from ("Anna's subscription")."""
-    for match in _NAME_POSSESSIVE.finditer(text):
-        for name in current:
-            if name.lower() == match.group(1).lower():
-                return name
-    for name in current:
-        if re.search(rf"\b(?:from|van)\s+{re.escape(name)}\b", text, re.IGNORECASE):
-            return name
-    return None
-
-
-def technical_ids_in(text: str) -> Optional[Dict[str, Optional[str]]]:
-    """BEN-08: an Access ID (and Contract ID) the user pasted, or None."""
-    access = _ACCESS_ID.search(text or "")
-    if not access:
-        return None
-    contract = _CONTRACT_ID.search(text)
-    return {"access_id": access.group(1), "contract_id": contract.group(1) if contract else None}
 
 
 def topic_answers(tracker: Tracker, store: PartnerStore, topic: str) -> Dict[str, Any]:
@@ -133,7 +75,7 @@ def topic_answers(tracker: Tracker, store: PartnerStore, topic: str) -> Dict[str
     it is validated, and an answer only counts once its validation accepted it."""
     answers: Dict[str, Any] = dict(tracker.get_slot("benefit_answers") or {})
     if topic == "vs_reassign":  # the only topic whose questions depend on it
-        answers["has_assignment"] = bool(store.visual_studio_assignments(tracker.sender_id))
+        answers["has_assignment"] = bool(store.benefits.visual_studio_assignments(tracker.sender_id))
     return answers
 
 
@@ -154,11 +96,12 @@ class PrepareBenefit(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        text = tracker.latest_message.get("text") or ""
+        text = latest_text(tracker)
         offer = first_entity(tracker, "offer")
         benefit = "go_to_market" if offer else first_entity(tracker, "benefit")
         topic = TOPIC_OF_INTENT.get(intent) or (benefit if benefit in benefits.BENEFIT_KINDS else "overview")
-        self._record_mentioned_facts(tracker, store, level_mentioned=offer is None)
+        record_mpa_facts(store, tracker)
+        record_role_and_level(store, tracker, level_named=offer is None)
         values: Dict[str, Any] = {slot: None for slot in ANSWER_SLOTS}
         values.update(
             benefit=benefit if benefit in benefits.BENEFIT_KINDS else None,
@@ -177,27 +120,16 @@ class PrepareBenefit(PartnerAction):
         ]
 
     @staticmethod
-    def _record_mentioned_facts(tracker: Tracker, store: PartnerStore, level_mentioned: bool) -> None:
-        record_mentioned_mpa_facts(store, tracker)
-        role = normalise_role(first_entity(tracker, "role"))
-        if role in USER_ROLES:
-            store.record_user_role(tracker.sender_id, role)
-        # "Silver cores" names an offer, not the company's level.
-        level = first_entity(tracker, "membership_level") if level_mentioned else None
-        if level in benefits.MEMBERSHIP_LEVELS:
-            store.record_membership_level(tracker.sender_id, level)
-
-    @staticmethod
     def _assignment_in(text: str, tracker: Tracker, store: PartnerStore, topic: str) -> Dict[str, Any]:
-        current = [row["subscriber"] for row in store.visual_studio_assignments(tracker.sender_id)]
-        previous = previous_subscriber(text, current)
+        current = [row.subscriber for row in store.benefits.visual_studio_assignments(tracker.sender_id)]
+        previous = previous_holder_in(text, current)
         values: Dict[str, Any] = {"vs_previous_subscriber": previous}
         if topic == "vs_reassign":
             return values
         if previous is None and tracker.get_slot("pending_question") == "vs_reassign":
             previous = tracker.get_slot("vs_previous_subscriber") or (current[0] if len(current) == 1 else None)
             values["vs_previous_subscriber"] = previous
-        subscriber = guess_subscriber(text, [name for name in current if name != previous])
+        subscriber = person_in(text, [name for name in current if name != previous])
         if subscriber and subscriber != previous:
             values["vs_subscriber"] = subscriber
         phrase = date_phrase_in(text)
@@ -214,7 +146,7 @@ class PrepareBenefit(PartnerAction):
     def _offer_in(text: str, tracker: Tracker, store: PartnerStore, offer: Optional[str]) -> Dict[str, Any]:
         values: Dict[str, Any] = {}
         if offer is None:
-            pending = [row["offer"] for row in store.go_to_market_offers(tracker.sender_id) if row["status"] == "pending"]
+            pending = [row.name for row in store.benefits.go_to_market_offers(tracker.sender_id) if row.status == "pending"]
             if len(pending) == 1:
                 values["gtm_offer"] = pending[0]
         phrase = date_phrase_in(text)
@@ -249,13 +181,17 @@ class ValidateBenefitForm(StoreBackedFormValidation):
         if value not in ("partner_center", "pmc", "none"):
             return {"mpn_account": None}
         store = partner_store()
-        return self.store_answer(dispatcher, "mpn_account", value, lambda: store.record_mpn_account(tracker.sender_id, value))
+        return self.store_answer(
+            dispatcher, "mpn_account", value, lambda: store.mpa.record_mpn_account(tracker.sender_id, value)
+        )
 
     def validate_user_role(self, value, dispatcher, tracker, domain):
         """BEN-02 / BEN-03: the role, asked once and stored."""
-        role = normalise_role(str(value))
+        role = role_named(str(value))
         store = partner_store()
-        return self.store_answer(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
+        return self.store_answer(
+            dispatcher, "user_role", role, lambda: store.onboarding.record_user_role(tracker.sender_id, role)
+        )
 
     def validate_membership_level(self, value, dispatcher, tracker, domain):
         """BEN-10: Action Pack, Silver or Gold."""
@@ -263,19 +199,22 @@ class ValidateBenefitForm(StoreBackedFormValidation):
             return {"membership_level": None}
         store = partner_store()
         return self.store_answer(
-            dispatcher, "membership_level", value, lambda: store.record_membership_level(tracker.sender_id, value)
+            dispatcher,
+            "membership_level",
+            value,
+            lambda: store.benefits.record_membership_level(tracker.sender_id, value),
         )
 
     def validate_cloud_subscription_kind(self, value, dispatcher, tracker, domain):
         """BEN-05: usage-based (Azure) or license-based."""
-        return accept(tracker, "cloud_subscription_kind", value if value in ("usage_based", "license_based") else None)
+        return accept(tracker, "cloud_subscription_kind", value if value in benefits.CLOUD_SUBSCRIPTION_KINDS else None)
 
     def validate_benefit(self, value, dispatcher, tracker, domain):
         return accept(tracker, "benefit", value if value in benefits.BENEFIT_KINDS else None)
 
-    def _past_date(self, slot: Text, text: Any, dispatcher) -> Optional[date]:
-        store = partner_store()
-        reading = read_past_date(str(text or ""), store.today())
+    @staticmethod
+    def _past_date(text: Any, dispatcher) -> Optional[date]:
+        reading = read_past_date(str(text or ""), partner_store().today())
         if not reading.ok:
             dispatcher.utter_message(response=f"utter_date_{reading.problem}")
             return None
@@ -283,7 +222,7 @@ class ValidateBenefitForm(StoreBackedFormValidation):
 
     def validate_benefits_purchased_on(self, value, dispatcher, tracker, domain):
         """BEN-13: the purchase date, in plain language; never in the future."""
-        purchased_on = self._past_date("benefits_purchased_on", value, dispatcher)
+        purchased_on = self._past_date(value, dispatcher)
         if purchased_on is None:
             return {"benefits_purchased_on": None}
         store = partner_store()
@@ -291,7 +230,7 @@ class ValidateBenefitForm(StoreBackedFormValidation):
             dispatcher,
             "benefits_purchased_on",
             purchased_on.isoformat(),
-            lambda: store.record_benefit_purchase(tracker.sender_id, purchased_on),
+            lambda: store.benefits.record_benefit_purchase(tracker.sender_id, purchased_on),
         )
 
     def validate_software_benefits_activated(self, value, dispatcher, tracker, domain):
@@ -303,29 +242,24 @@ class ValidateBenefitForm(StoreBackedFormValidation):
             dispatcher,
             "software_benefits_activated",
             value,
-            lambda: store.record_software_benefits_activated(tracker.sender_id, value),
+            lambda: store.benefits.record_software_benefits_activated(tracker.sender_id, value),
         )
 
     def validate_vs_subscriber(self, value, dispatcher, tracker, domain):
         """BEN-06: who got the subscription (a name or an email address)."""
-        name = " ".join(str(value or "").split()).strip(" .!")
-        name = re.sub(r"^(?:to|aan|it's|het is|dat is|that's)\s+", "", name, flags=re.IGNORECASE)
-        if not name or len(name) > 80 or name.endswith("?") or len(name.split()) > 5:
+        name = short_answer(str(value or ""))
+        if name is None:
             dispatcher.utter_message(response="utter_ben_subscriber_unclear")
-            return accept(tracker, "vs_subscriber", None)
         return accept(tracker, "vs_subscriber", name)
 
     def validate_vs_assigned_on(self, value, dispatcher, tracker, domain):
         """BEN-07: the assignment date, in plain language; never in the future."""
-        assigned_on = self._past_date("vs_assigned_on", value, dispatcher)
+        assigned_on = self._past_date(value, dispatcher)
         return accept(tracker, "vs_assigned_on", assigned_on.isoformat() if assigned_on else None)
 
     def validate_gtm_offer(self, value, dispatcher, tracker, domain):
         """BEN-11: the offer's name as Partner Center shows it (e.g. Silver cores)."""
-        offer = " ".join(str(value or "").split()).strip(" .!\"'")
-        if not offer or len(offer) > 80 or offer.endswith("?"):
-            return accept(tracker, "gtm_offer", None)
-        return accept(tracker, "gtm_offer", offer)
+        return accept(tracker, "gtm_offer", short_answer(str(value or ""), max_words=12))
 
     def validate_offer_expires_on(self, value, dispatcher, tracker, domain):
         """BEN-12: the date in the Expires column; must be after today."""
@@ -337,105 +271,98 @@ class ValidateBenefitForm(StoreBackedFormValidation):
 
     def validate_marketing_contact_email(self, value, dispatcher, tracker, domain):
         """BEN-11: a valid address that differs from the company account's email."""
-        email = str(value or "").strip().strip("<>.,")
-        if not _EMAIL.match(email) or len(email) > 254:
-            dispatcher.utter_message(response="utter_email_invalid", email=email[:80])
+        given = str(value or "").strip()
+        email = next(iter(emails_in(given)), None) or normalise_email(given.strip(".,"))
+        if email is None:
+            dispatcher.utter_message(response="utter_email_invalid", email=given[:80])
             return accept(tracker, "marketing_contact_email", None)
         verdict = benefits.marketing_contact_email_ok(email, partner_store().facts(tracker.sender_id).get("work_email"))
         if not verdict.allowed:
-            dispatcher.utter_message(response=verdict.response)
+            Reply(dispatcher, tracker, domain).verdict(verdict)
             return accept(tracker, "marketing_contact_email", None)
         return accept(tracker, "marketing_contact_email", email)
 
     def validate_marketing_contact_phone(self, value, dispatcher, tracker, domain):
         """BEN-11: the marketing contact's phone number."""
-        phone = " ".join(str(value or "").split())
-        if not _PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 6:
+        phone = phone_number(str(value or ""))
+        if phone is None:
             dispatcher.utter_message(response="utter_ben_phone_invalid")
-            return accept(tracker, "marketing_contact_phone", None)
         return accept(tracker, "marketing_contact_phone", phone)
 
     def validate_marketing_contact_language(self, value, dispatcher, tracker, domain):
         """BEN-11: the marketing contact's preferred language."""
-        text = " ".join(str(value or "").split()).strip(" .!").lower()
-        language = CONTACT_LANGUAGES.get(text) or (text if re.fullmatch(r"[^\W\d_]{2,30}", text) else None)
+        language = language_named(str(value or ""))
         if language is None:
             dispatcher.utter_message(response="utter_ben_contact_language_unclear")
         return accept(tracker, "marketing_contact_language", language)
 
 
 class BenefitVerdict(PartnerAction):
-    """After the benefits form: answer the topic from the stored facts, and record what the
-    user reported (an assignment, an activation, an offer that became active)."""
+    """After the benefits form: the topic's verdict from its table; what the user reported
+    (an assignment, an activation, an offer that became active) is recorded first."""
 
     action_name = "action_benefit_verdict"
+    # Verdicts on what the user reported: recorded before (or instead of) being said.
+    RECORDERS = {
+        "ben_vs_assignment_to_record": "_vs_assigned",
+        "ben_vs_reassignment_to_check": "_vs_reassign",
+        "ben_activation_to_record": "_activated",
+        "ben_offer_active_recorded": "_offer_active",
+        "ben_refund_file_service_request": "_refund_requested",
+    }
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         topic = tracker.get_slot("benefit_topic") or "overview"
         answers = topic_answers(tracker, store, topic)
-        handler = {
-            "refund": self._refund,
-            "support": self._support,
-            "vs_assigned": self._vs_assigned,
-            "vs_reassign": self._vs_reassign,
-            "activated": self._activated,
-            "offer_active": self._offer_active,
-        }.get(topic, self._benefit_page)
-        return handler(reply, tracker, store, topic, answers) or []
-
-    def _benefit_page(self, reply, tracker, store, topic, answers) -> Events:
-        facts = store.facts(tracker.sender_id)
-        contact = [answers.get(name) for name in benefits.MARKETING_CONTACT_FACTS]
-        if topic == "go_to_market" and all(contact) and not facts.get("marketing_contact_email"):
-            try:
-                facts = store.assign_marketing_contact(tracker.sender_id, *contact)
-            except RuleViolation as refusal:
-                logger.info("marketing contact refused: %s", refusal)
-                reply.say("utter_ben_marketing_email_same_as_account")
-                return []
-            language = contact[2]
-            if language in set(CONTACT_LANGUAGES.values()):
-                language = reply.items([f"utter_item_language_{language}"])
-            reply.say("utter_ben_marketing_contact_recorded", email=contact[0], phone=contact[1], language=language)
-        reply.verdict(benefits.benefit_page_verdict(topic, facts, answers))
-        return []
-
-    def _refund(self, reply, tracker, store, topic, answers) -> Events:
-        facts = store.facts(tracker.sender_id)
-        purchased = facts.get("benefits_purchased_on")
-        if not purchased:
-            reply.say("utter_ask_benefits_purchased_on")
+        if topic == "go_to_market" and not self._record_marketing_contact(reply, tracker, store, answers):
             return []
-        verdict = benefits.refund_eligibility(
-            date.fromisoformat(purchased), facts.get("software_benefits_activated"), store.today()
-        )
+        verdict = benefits.benefit_verdict(topic, store.facts(tracker.sender_id), answers, store.today())
+        recorder = self.RECORDERS.get(verdict.code)
+        if recorder is None:
+            reply.verdict(verdict)
+            return []
+        return getattr(self, recorder)(reply, tracker, store, verdict, answers) or []
+
+    @staticmethod
+    def _record_marketing_contact(reply, tracker, store, answers) -> bool:
+        """BEN-11: the contact just given is assigned; False when the store refuses it."""
+        contact = [answers.get(name) for name in benefits.MARKETING_CONTACT_FACTS]
+        if not all(contact) or store.facts(tracker.sender_id).get("marketing_contact_email"):
+            return True
+        try:
+            store.benefits.assign_marketing_contact(tracker.sender_id, *contact)
+        except RuleViolation as refusal:
+            logger.info("marketing contact refused: %s", refusal)
+            reply.verdict(Verdict(Outcome.BLOCKED, "ben_marketing_email_same_as_account", (refusal.rule_id,)))
+            return False
+        language = contact[2]
+        if language in set(CONTACT_LANGUAGES.values()):
+            language = reply.items([item("language", language)])
+        reply.say("utter_ben_marketing_contact_recorded", email=contact[0], phone=contact[1], language=language)
+        return True
+
+    @staticmethod
+    def _refund_requested(reply, tracker, store, verdict, answers) -> Events:
+        """BEN-13: the refund is recorded as requested; the handoff files the service request."""
+        store.benefits.request_refund(tracker.sender_id)
         reply.verdict(verdict)
         return []
 
-    def _support(self, reply, tracker, store, topic, answers) -> Events:
-        level = store.facts(tracker.sender_id).get("membership_level")
-        wanted = answers.get("support_kind")
-        if wanted is None:
-            reply.verdict(benefits.support_options(level))
-            return []
-        product = answers.get("product_kind") or ("on_premises" if wanted == "product_support_incident" else "cloud")
-        reply.verdict(benefits.support_for(level, product, wanted))
-        return []
-
-    def _vs_assigned(self, reply, tracker, store, topic, answers) -> Events:
+    @staticmethod
+    def _vs_assigned(reply, tracker, store, verdict, answers) -> Events:
         subscriber, previous = answers.get("vs_subscriber"), answers.get("vs_previous_subscriber")
         done: Events = [SlotSet("pending_question", None)]
         if previous:
             subscription = next(
-                row["subscription"]
-                for row in store.visual_studio_assignments(tracker.sender_id)
-                if row["subscriber"] == previous
+                row.subscription
+                for row in store.benefits.visual_studio_assignments(tracker.sender_id)
+                if row.subscriber == previous
             )
             try:
-                moved_on = store.reassign_visual_studio_subscription(tracker.sender_id, subscription, subscriber)
+                moved = store.benefits.reassign_visual_studio_subscription(tracker.sender_id, subscription, subscriber)
             except RuleViolation as refusal:
                 reply.verdict(
-                    Verdict(Outcome.BLOCKED, (refusal.rule_id,), "utter_ben_vs_reassign_not_yet", refusal.facts),
+                    Verdict(Outcome.BLOCKED, "ben_vs_reassign_not_yet", (refusal.rule_id,), refusal.facts),
                     subscriber=previous,
                 )
                 return done
@@ -443,85 +370,87 @@ class BenefitVerdict(PartnerAction):
                 "utter_ben_vs_reassignment_recorded",
                 previous=previous,
                 subscriber=subscriber,
-                moved_on=moved_on,
-                earliest_date=moved_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS),
+                moved_on=moved.assigned_on,
+                earliest_date=moved.assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS),
             )
             return done
-        if not subscriber or not answers.get("vs_assigned_on"):
-            reply.say("utter_ask_vs_subscriber_after_activation")
-            return done
         assigned_on = date.fromisoformat(answers["vs_assigned_on"])
-        store.assign_visual_studio_subscription(tracker.sender_id, None, subscriber, assigned_on)
-        verdict = benefits.visual_studio_reassignment(assigned_on, store.today())
+        store.benefits.assign_visual_studio_subscription(tracker.sender_id, None, subscriber, assigned_on)
+        waiting = benefits.visual_studio_reassignment(assigned_on, store.today())
         reply.say(
             "utter_ben_vs_assignment_recorded",
             subscriber=subscriber,
             assigned_on=assigned_on,
             earliest_date=assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS),
-            days_left=max(0, verdict.params.get("days_left", 0)),
+            days_left=max(0, waiting.params.get("days_left", 0)),
         )
         return done
 
-    def _vs_reassign(self, reply, tracker, store, topic, answers) -> Events:
-        current = store.visual_studio_assignments(tracker.sender_id)
+    @staticmethod
+    def _vs_reassign(reply, tracker, store, verdict, answers) -> Events:
+        current = store.benefits.visual_studio_assignments(tracker.sender_id)
         if not current and answers.get("vs_subscriber") and answers.get("vs_assigned_on"):
             assigned_on = date.fromisoformat(answers["vs_assigned_on"])
-            store.assign_visual_studio_subscription(tracker.sender_id, None, answers["vs_subscriber"], assigned_on)
-            current = store.visual_studio_assignments(tracker.sender_id)
+            store.benefits.assign_visual_studio_subscription(tracker.sender_id, None, answers["vs_subscriber"], assigned_on)
+            current = store.benefits.visual_studio_assignments(tracker.sender_id)
         wanted = answers.get("vs_previous_subscriber")
-        chosen = [row for row in current if row["subscriber"] == wanted] or current
+        chosen = [row for row in current if row.subscriber == wanted] or current
         if not chosen:
             reply.say("utter_ben_vs_no_assignment")
             return []
-        today = store.today()
         movable = []
         for row in chosen:
-            verdict = benefits.visual_studio_reassignment(row["assigned_on"], today)
-            reply.verdict(verdict, subscriber=row["subscriber"])
-            if verdict.allowed:
+            reassignment = benefits.visual_studio_reassignment(row.assigned_on, store.today())
+            reply.verdict(reassignment, subscriber=row.subscriber)
+            if reassignment.allowed:
                 movable.append(row)
         if len(movable) == 1:
-            return [SlotSet("pending_question", "vs_reassign"), SlotSet("vs_previous_subscriber", movable[0]["subscriber"])]
+            return [SlotSet("pending_question", "vs_reassign"), SlotSet("vs_previous_subscriber", movable[0].subscriber)]
         return [SlotSet("pending_question", None)]
 
-    def _activated(self, reply, tracker, store, topic, answers) -> Events:
+    @staticmethod
+    def _activated(reply, tracker, store, verdict, answers) -> Events:
         benefit = answers.get("benefit")
         if benefit == "software":
-            store.record_software_benefits_activated(tracker.sender_id, True)
+            store.benefits.record_software_benefits_activated(tracker.sender_id, True)
             reply.say("utter_ben_software_activation_recorded")
         elif benefit == "technical":
             try:
-                requested_on = store.record_technical_benefits_requested(tracker.sender_id)
+                facts = store.benefits.record_technical_benefits_requested(tracker.sender_id)
             except RuleViolation:
                 reply.verdict(benefits.technical_benefits(store.facts(tracker.sender_id), None))
                 return []
-            reply.say("utter_ben_technical_requested", requested_on=requested_on)
+            reply.say(
+                "utter_ben_technical_requested",
+                requested_on=date.fromisoformat(facts["technical_benefits_requested_on"]),
+            )
         elif benefit == "go_to_market":
             offer = answers["gtm_offer"]
             try:
-                status = store.activate_go_to_market_offer(tracker.sender_id, offer)
+                activated = store.benefits.activate_go_to_market_offer(tracker.sender_id, offer)
             except RuleViolation:
                 reply.say("utter_ben_gtm_contact_first", offer=offer)
                 return []
-            response = "utter_ben_gtm_offer_pending" if status == "pending" else "utter_ben_gtm_offer_already_active"
-            reply.say(response, offer=offer)
+            pending = activated.status == "pending"
+            reply.say("utter_ben_gtm_offer_pending" if pending else "utter_ben_gtm_offer_already_active", offer=offer)
         elif benefit == "visual_studio":
             reply.say("utter_ask_vs_subscriber_after_activation")
         else:
-            store.record_cloud_benefits_activated(tracker.sender_id)
+            store.benefits.record_cloud_benefits_activated(tracker.sender_id)
             reply.say("utter_ben_cloud_activation_noted")
         return []
 
-    def _offer_active(self, reply, tracker, store, topic, answers) -> Events:
+    @staticmethod
+    def _offer_active(reply, tracker, store, verdict, answers) -> Events:
         offer = answers["gtm_offer"]
         expires_on = date.fromisoformat(answers["offer_expires_on"])
         try:
-            store.activate_go_to_market_offer(tracker.sender_id, offer)
-            store.record_go_to_market_offer_active(tracker.sender_id, offer, expires_on)
+            store.benefits.activate_go_to_market_offer(tracker.sender_id, offer)
+            store.benefits.record_go_to_market_offer_active(tracker.sender_id, offer, expires_on)
         except RuleViolation:
             reply.say("utter_ben_gtm_contact_first", offer=offer)
             return []
-        reply.verdict(benefits.offer_expiry(expires_on, store.today()), offer=offer)
+        reply.verdict(verdict, offer=offer)
         return []
 
 
@@ -532,9 +461,9 @@ class AnswerAccessId(PartnerAction):
     action_name = "action_answer_access_id"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        pasted = technical_ids_in(tracker.latest_message.get("text") or "")
+        pasted = technical_ids_in(latest_text(tracker))
         if pasted:
-            store.record_technical_benefit_ids(tracker.sender_id, pasted["access_id"], pasted["contract_id"])
+            store.benefits.record_technical_benefit_ids(tracker.sender_id, pasted["access_id"], pasted["contract_id"])
             reply.say("utter_ben_ids_recorded", access_id=pasted["access_id"], contract_id=pasted["contract_id"] or "-")
             return []
         reply.verdict(benefits.technical_benefits_status(store.facts(tracker.sender_id), store.today()))
@@ -548,13 +477,12 @@ class AnswerBenefitPermissions(PartnerAction):
     action_name = "action_answer_benefit_permissions"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        role = normalise_role(first_entity(tracker, "role"))
+        role = role_named(first_entity(tracker, "role"))
         if role:
-            store.record_user_role(tracker.sender_id, role)
+            store.onboarding.record_user_role(tracker.sender_id, role)
         role = role or store.facts(tracker.sender_id).get("user_role")
         reply.verdict(benefits.benefit_permissions(role))
         if role is None:
             reply.say("utter_ask_benefit_form_user_role")
             return [SlotSet("pending_question", "benefit_permissions")]
         return []
-

@@ -8,8 +8,8 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, SlotSet
 from .base import Events, PartnerAction
 from .replies import Reply
 from .rules import onboarding
+from .rules.onboarding import ENROLLMENT_STEP_COUNT
 from .store import PartnerStore
-from .store.facts import ENROLLMENT_STEP_COUNT
 
 
 class Greet(PartnerAction):

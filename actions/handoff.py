@@ -51,9 +51,7 @@ def hand_off(reply: Reply, tracker: Tracker, store: PartnerStore, handoff: Hando
     if is_preview(tracker):
         reply.say("utter_support_request_preview", category=handoff.category)
         return
-    request = store.open_support_request(
-        tracker.sender_id, handoff, reply.language, transcript(list(tracker.events))
-    )
+    request = store.support.open_request(tracker.sender_id, handoff, reply.language, transcript(list(tracker.events)))
     logger.info(
         "sender=%s support_request=%s trigger=%s category=%s priority=%s rules=%s",
         tracker.sender_id,

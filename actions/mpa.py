@@ -10,10 +10,11 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
-from .onboarding import normalise_role
-from .replies import Reply, entity_values
+from .reading import entity_values, first_entity, latest_text, place_names, role_named
+from .replies import Reply
 from .rules import mpa
-from .rules.csp_regions import RegionLookup, regions_for, split_place_names
+from .rules.csp_regions import RegionLookup, regions_for
+from .stated_facts import record_mpa_facts
 from .store import PartnerStore, RuleViolation, StoreUnavailable
 
 logger = logging.getLogger(__name__)
@@ -28,11 +29,6 @@ MPA_FORM_SLOTS = (
 )
 # The form asks for countries; the store keeps the CSP regions they belong to.
 _SLOT_OF_FACT = {"csp_regions": "csp_countries"}
-
-
-def place_names(tracker: Tracker) -> List[str]:
-    """The countries or areas in the latest message: entities, else the text split up."""
-    return entity_values(tracker, "country") or split_place_names(tracker.latest_message.get("text") or "")
 
 
 def say_region_problems(reply: Reply, lookup: RegionLookup) -> bool:
@@ -52,19 +48,9 @@ def record_regions(reply: Reply, tracker: Tracker, store: PartnerStore, names: L
     lookup = regions_for(names)
     if say_region_problems(reply, lookup) or not lookup.regions:
         return False
-    store.record_csp_regions(tracker.sender_id, list(lookup.regions))
+    store.mpa.record_csp_regions(tracker.sender_id, list(lookup.regions))
     reply.say("utter_mpa_regions_recorded", items=reply.items(mpa.region_items(lookup.regions)))
     return True
-
-
-def record_mentioned_mpa_facts(store: PartnerStore, tracker: Tracker) -> None:
-    """Stores MPA facts the user stated in passing ("we're an indirect reseller still in PMC")."""
-    partner_type = next(iter(entity_values(tracker, "csp_partner_type")), None)
-    if partner_type in mpa.CSP_PARTNER_TYPES:
-        store.record_csp_partner_type(tracker.sender_id, partner_type)
-    account = next(iter(entity_values(tracker, "mpn_account")), None)
-    if account in mpa.MPN_ACCOUNT_STATES:
-        store.record_mpn_account(tracker.sender_id, account)
 
 
 class ValidateMpaForm(StoreBackedFormValidation):
@@ -86,21 +72,21 @@ class ValidateMpaForm(StoreBackedFormValidation):
         """MPA-02."""
         store = partner_store()
         return self._validate_choice(
-            "csp_partner_type", value, mpa.CSP_PARTNER_TYPES, store.record_csp_partner_type, dispatcher, tracker
+            "csp_partner_type", value, mpa.CSP_PARTNER_TYPES, store.mpa.record_csp_partner_type, dispatcher, tracker
         )
 
     def validate_mpn_account(self, value, dispatcher, tracker, domain):
         """MPA-05."""
         store = partner_store()
         return self._validate_choice(
-            "mpn_account", value, mpa.MPN_ACCOUNT_STATES, store.record_mpn_account, dispatcher, tracker
+            "mpn_account", value, mpa.MPN_ACCOUNT_STATES, store.mpa.record_mpn_account, dispatcher, tracker
         )
 
     def validate_mpn_program_status(self, value, dispatcher, tracker, domain):
         """MPA-06: Active, Pending, Declined or Rejected."""
         store = partner_store()
         return self._validate_choice(
-            "mpn_program_status", value, mpa.MPN_PROGRAM_STATUSES, store.record_mpn_program_status, dispatcher, tracker
+            "mpn_program_status", value, mpa.MPN_PROGRAM_STATUSES, store.mpa.record_mpn_program_status, dispatcher, tracker
         )
 
     def validate_indirect_reseller_status(self, value, dispatcher, tracker, domain):
@@ -110,22 +96,25 @@ class ValidateMpaForm(StoreBackedFormValidation):
             "indirect_reseller_status",
             value,
             mpa.INDIRECT_RESELLER_STATUSES,
-            store.record_indirect_reseller_status,
+            store.mpa.record_indirect_reseller_status,
             dispatcher,
             tracker,
         )
 
     def validate_user_role(self, value, dispatcher, tracker, domain):
         """MPA-01: is the user a Global admin of the CSP tenant."""
-        role = normalise_role(str(value))
+        role = role_named(str(value))
         store = partner_store()
-        return self.store_answer(dispatcher, "user_role", role, lambda: store.record_user_role(tracker.sender_id, role))
+        return self.store_answer(
+            dispatcher, "user_role", role, lambda: store.onboarding.record_user_role(tracker.sender_id, role)
+        )
 
     def validate_csp_countries(self, value, dispatcher, tracker, domain):
         """MPA-04: the countries become CSP regions; ambiguous or unknown names are asked again."""
         reply = Reply(dispatcher, tracker, domain)
         try:
-            recorded = record_regions(reply, tracker, partner_store(), place_names(tracker))
+            names = place_names(latest_text(tracker), entity_values(tracker, "country"))
+            recorded = record_regions(reply, tracker, partner_store(), names)
         except StoreUnavailable:
             logger.exception("store unavailable while saving the CSP regions")
             reply.say("utter_store_unavailable")
@@ -140,13 +129,13 @@ class PrepareMpaCheck(PartnerAction):
     action_name = "action_prepare_mpa_check"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        record_mentioned_mpa_facts(store, tracker)
+        record_mpa_facts(store, tracker)
         return [SlotSet(slot, None) for slot in MPA_FORM_SLOTS] + [SlotSet("user_kind", "partner")]
 
 
 def current_mpa_verdict(store: PartnerStore, sender_id: str):
     """MPA-01..12 from the stored facts and the signatures recorded so far."""
-    return mpa.mpa_verdict(store.facts(sender_id), store.signed_regions(sender_id))
+    return mpa.mpa_verdict(store.facts(sender_id), store.mpa.signed_regions(sender_id))
 
 
 class MpaVerdict(PartnerAction):
@@ -188,7 +177,7 @@ class RecordMpaSignature(PartnerAction):
 def record_signatures(reply: Reply, tracker: Tracker, store: PartnerStore, regions) -> Events:
     for region in regions:
         try:
-            store.record_mpa_signature(tracker.sender_id, region)
+            store.mpa.record_mpa_signature(tracker.sender_id, region)
         except RuleViolation as refusal:
             if refusal.rule_id == "MPA-01":
                 reply.say("utter_mpa_signature_needs_global_admin")
@@ -216,5 +205,28 @@ class AnswerVerifyMpa(PartnerAction):
     action_name = "action_answer_verify_mpa"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(mpa.how_to_verify(store.signed_regions(tracker.sender_id)))
+        reply.verdict(mpa.how_to_verify(store.mpa.signed_regions(tracker.sender_id)))
         return [SlotSet("user_kind", "partner")]
+
+
+def record_stated_mpa_facts(reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+    """MPA facts given outside the MPA questions (MPA-02/04/05/06/08): stored, and the
+    countries' regions said; the check goes on from there."""
+    record_mpa_facts(store, tracker)
+    status = first_entity(tracker, "status")
+    if status:
+        # A status answers whichever status the check is waiting for.
+        asked = mpa.mpa_verdict(store.facts(tracker.sender_id)).ask
+        if asked == "indirect_reseller_status" and status in mpa.INDIRECT_RESELLER_STATUSES:
+            store.mpa.record_indirect_reseller_status(tracker.sender_id, status)
+        elif status in mpa.MPN_PROGRAM_STATUSES:
+            store.mpa.record_mpn_program_status(tracker.sender_id, status)
+    countries = entity_values(tracker, "country")
+    if countries:
+        record_regions(reply, tracker, store, countries)
+    return [SlotSet("user_kind", "partner")]
+
+
+def record_signed_countries(reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
+    """MPA-04: the answer to "in which region did you sign?" asked earlier."""
+    return record_signatures(reply, tracker, store, regions_for(entity_values(tracker, "country")).regions)

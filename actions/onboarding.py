@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import logging
-import re
-from typing import Any, List, Optional, Text
+from typing import Any, List, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -12,12 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
-from .replies import Reply, first_entity
+from .reading import emails_in, first_entity, latest_text, normalise_email, role_named, step_number
+from .replies import Reply
 from .rules import benefits, onboarding
+from .rules.onboarding import ENROLLMENT_STEP_COUNT
 from .rules.verdict import Outcome
 from .rules.work_account import check_work_email
 from .store import PartnerStore, RuleViolation, StoreUnavailable
-from .store.facts import ENROLLMENT_STEP_COUNT, USER_ROLES
 
 logger = logging.getLogger(__name__)
 
@@ -49,14 +49,14 @@ class ValidateOnboardingForm(StoreBackedFormValidation):
             return {"mpn_member": None}
         store = partner_store()
         return self.store_answer(
-            dispatcher, "mpn_member", bool(value), lambda: store.record_mpn_membership(tracker.sender_id, bool(value))
+            dispatcher, "mpn_member", bool(value), lambda: store.onboarding.record_mpn_membership(tracker.sender_id, bool(value))
         )
 
     def validate_work_account(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict):
         """WA-05 (none: create one during enrollment) and WA-06 (think before reusing one)."""
         store = partner_store()
         stored = self.store_answer(
-            dispatcher, "work_account", value, lambda: store.record_work_account(tracker.sender_id, value)
+            dispatcher, "work_account", value, lambda: store.work_account.record_work_account(tracker.sender_id, value)
         )
         if stored["work_account"] == "exists":
             dispatcher.utter_message(response="utter_work_account_reuse")
@@ -76,7 +76,7 @@ class ValidateOnboardingForm(StoreBackedFormValidation):
             dispatcher,
             "has_cloud_subscription",
             bool(value),
-            lambda: store.record_cloud_subscription(tracker.sender_id, bool(value)),
+            lambda: store.work_account.record_cloud_subscription(tracker.sender_id, bool(value)),
         )
         if stored["has_cloud_subscription"] is not None:
             dispatcher.utter_message(
@@ -92,21 +92,24 @@ class ValidateOnboardingForm(StoreBackedFormValidation):
                 dispatcher,
                 "work_email",
                 UNKNOWN,
-                lambda: store.record_prerequisite(tracker.sender_id, "admin_email", False),
+                lambda: store.onboarding.record_prerequisite(tracker.sender_id, "admin_email", False),
             )
             if stored["work_email"]:
                 dispatcher.utter_message(response="utter_admin_email_missing_noted")
             return stored
-        email = first_entity(tracker, "email") or str(value)
+        given = next(iter(emails_in(latest_text(tracker))), None) or str(value)
+        reply = Reply(dispatcher, tracker, domain)
         try:
-            verdict = check_work_email(email, store.facts(tracker.sender_id).get("headquarters_domain"))
+            verdict = check_work_email(
+                normalise_email(given), store.facts(tracker.sender_id).get("headquarters_domain"), given=given
+            )
             if verdict.allowed:
-                store.record_work_email(tracker.sender_id, email)
+                store.work_account.record_work_email(tracker.sender_id, verdict.params["email"])
         except StoreUnavailable:
             logger.exception("store unavailable while saving the work email")
-            dispatcher.utter_message(response="utter_store_unavailable")
+            reply.say("utter_store_unavailable")
             return {"work_email": None}
-        dispatcher.utter_message(response=verdict.response, **verdict.params)
+        reply.verdict(verdict)
         return {"work_email": verdict.params["email"] if verdict.allowed else None}
 
     def _validate_prerequisite(self, item: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker):
@@ -114,7 +117,7 @@ class ValidateOnboardingForm(StoreBackedFormValidation):
         slot = f"prerequisite_{item}"
         store = partner_store()
         return self.store_answer(
-            dispatcher, slot, bool(value), lambda: store.record_prerequisite(tracker.sender_id, item, bool(value))
+            dispatcher, slot, bool(value), lambda: store.onboarding.record_prerequisite(tracker.sender_id, item, bool(value))
         )
 
     def validate_prerequisite_legal_details(self, value, dispatcher, tracker, domain):
@@ -153,12 +156,6 @@ class OnboardingNextStep(PartnerAction):
         return []
 
 
-def _given_step(tracker: Tracker) -> Optional[int]:
-    raw = first_entity(tracker, "step")
-    match = re.search(r"[1-9]", raw or "")
-    return int(match.group()) if match else None
-
-
 class CompleteStep(PartnerAction):
     """ONB-03: the user finished a step; steps go in order. ONB-04 after 'Enroll now'."""
 
@@ -170,9 +167,9 @@ class CompleteStep(PartnerAction):
         if done >= ENROLLMENT_STEP_COUNT:
             reply.verdict(onboarding.next_onboarding_step(facts))
             return []
-        step = _given_step(tracker) or done + 1
+        step = step_number(first_entity(tracker, "step")) or done + 1
         try:
-            facts = store.complete_enrollment_step(tracker.sender_id, step)
+            facts = store.onboarding.complete_enrollment_step(tracker.sender_id, step)
         except RuleViolation as refusal:
             if refusal.rule_id == "ONB-03":
                 reply.say("utter_step_out_of_order", **refusal.facts)
@@ -211,7 +208,7 @@ class RecordContactVerified(PartnerAction):
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
         try:
-            store.record_primary_contact_verified(tracker.sender_id)
+            store.onboarding.record_primary_contact_verified(tracker.sender_id)
         except RuleViolation:
             reply.verdict(onboarding.verification_status(store.facts(tracker.sender_id)))
             return []
@@ -242,38 +239,17 @@ class AnswerRoles(PartnerAction):
         return []
 
 
-ROLE_PATTERNS = (
-    ("global_admin", re.compile(r"\bglob|\bga\b")),
-    ("admin_agent", re.compile(r"agent")),
-    ("user_management_admin", re.compile(r"gebruikersbeheer|user\s*management|user\s*admin")),
-    ("mpn_partner_admin", re.compile(r"\bmpn|partner\s*admin|partnerbeheerder")),
-)
-
-
-def normalise_role(raw: Optional[str]) -> Optional[str]:
-    """The catalogue role for an entity value ('globale beheerder' -> 'global_admin')."""
-    if not raw:
-        return None
-    value = raw.strip().lower().replace("-", " ")
-    if value.replace(" ", "_") in USER_ROLES:
-        return value.replace(" ", "_")
-    for role, pattern in ROLE_PATTERNS:
-        if pattern.search(value):
-            return role
-    return "other"
-
-
 class RecordRole(PartnerAction):
     """Stores the user's role, then answers the question that needed it (ONB-05/06, WA-07)."""
 
     action_name = "action_record_role"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        role = normalise_role(first_entity(tracker, "role"))
+        role = role_named(first_entity(tracker, "role"))
         if role is None:
             reply.say("utter_ask_user_role")
             return []
-        facts = store.record_user_role(tracker.sender_id, role)
+        facts = store.onboarding.record_user_role(tracker.sender_id, role)
         if tracker.get_slot("pending_question") == "finish_setup":
             reply.verdict(onboarding.finish_setup(facts))
         elif tracker.get_slot("pending_question") == "benefit_permissions":

@@ -1,24 +1,25 @@
-"""Choosing what to say: responses from domain.yml in the user's language.
+"""Saying things to the user: responses from the domain, in the user's language.
 
-Actions never hold sentences. They name a response and pass values; list items (missing
-prerequisites, role names) are responses too, rendered here in the user's language.
+Actions never hold sentences. They pass a verdict (its code chooses the response, see
+responses.py) or name a response, and pass values; list items (missing prerequisites,
+regions, role names) are responses too, rendered here in the user's language.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import date
-from typing import Any, Dict, Iterable, List, Mapping, Optional
+from typing import Any, Dict, Iterable, List, Mapping
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from .responses import item_response, response_for
 from .rules.verdict import Verdict
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "en"
-
 
 _MONTHS = {
     "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
@@ -63,9 +64,9 @@ class Reply:
         self.sender_id = tracker.sender_id
         self.verdicts: List[Verdict] = []  # what was decided, for a handoff to support
 
-    def items(self, responses: Iterable[str]) -> str:
-        """List items rendered and joined: bullet items ("- ...") one per line, others by commas."""
-        texts = [render_text(self.domain, name, self.language) for name in responses]
+    def items(self, items: Iterable[str]) -> str:
+        """Items rendered and joined: bullet items ("- ...") one per line, others by commas."""
+        texts = [render_text(self.domain, item_response(name), self.language) for name in items]
         bulleted = all(text.startswith("- ") for text in texts)
         return ("\n" if bulleted else ", ").join(texts)
 
@@ -82,19 +83,7 @@ class Reply:
         if verdict.items:
             values["items"] = self.items(verdict.items)
         logger.info(
-            "sender=%s verdict=%s rules=%s response=%s",
-            self.sender_id,
-            verdict.outcome.value,
+            "sender=%s verdict=%s code=%s rules=%s", self.sender_id, verdict.outcome.value, verdict.code,
             ",".join(verdict.rule_ids),
-            verdict.response,
         )
-        self.say(verdict.response, **values)
-
-
-def entity_values(tracker: Tracker, entity: str) -> List[str]:
-    """Every value of ``entity`` in the latest user message."""
-    return [str(value) for value in tracker.get_latest_entity_values(entity)]
-
-
-def first_entity(tracker: Tracker, entity: str) -> Optional[str]:
-    return next(iter(entity_values(tracker, entity)), None)
+        self.say(response_for(verdict.code), **values)

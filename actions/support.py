@@ -19,7 +19,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from .base import Events, PartnerAction, partner_store
 from .handoff import PREVIEW_METADATA_KEY, hand_off
-from .replies import Reply, first_entity
+from .reading import first_entity
+from .replies import Reply
 from .rules import support
 from .staff import StaffDirectory
 from .store import (
@@ -141,18 +142,18 @@ class StaffCommand(Action):
         text = (command.get("text") or "").strip()
         try:
             if name == "show":
-                self._show(reply, store.support_request(reference))
+                self._show(reply, store.support.request(reference))
             elif name == "claim":
-                request = store.claim_support_request(reference, staff)
+                request = store.support.claim(reference, staff)
                 reply.say("utter_staff_claimed", reference=request.reference)
             elif name == "note":
                 if not text:
                     reply.say("utter_staff_note_needs_text", reference=reference)
                     return
-                request = store.add_support_note(reference, staff, text)
+                request = store.support.add_note(reference, staff, text)
                 reply.say("utter_staff_note_added", reference=request.reference)
             else:
-                request = store.resolve_support_request(reference, staff, text or None)
+                request = store.support.resolve(reference, staff, text or None)
                 reply.say("utter_staff_resolved", reference=request.reference)
         except SupportRequestNotFound:
             reply.say("utter_staff_request_not_found", reference=reference)
@@ -168,7 +169,7 @@ class StaffCommand(Action):
             reply.say("utter_staff_help")
 
     def _list(self, reply: Reply, store: PartnerStore, category: Optional[str]) -> None:
-        requests = store.open_support_requests(category)
+        requests = store.support.unresolved_requests(category)
         if not requests:
             reply.say("utter_staff_no_open_requests", category=category or "-")
             return

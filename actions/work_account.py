@@ -7,7 +7,8 @@ import re
 from rasa_sdk import Tracker
 
 from .base import Events, PartnerAction
-from .replies import Reply, entity_values
+from .reading import entity_values, headquarters_domain_in, latest_text, mail_provider_domain, normalise_email
+from .replies import Reply
 from .rules.work_account import (
     check_work_email,
     headquarters_domain_advice,
@@ -18,46 +19,35 @@ from .store import PartnerStore
 
 _NEGATION = re.compile(r"\b(?:no|not|don'?t|doesn'?t|without|never|geen|niet|zonder|nooit)\b", re.IGNORECASE)
 
-# Consumer mail brands people name without a full address ("can I use my Gmail?").
-PROVIDER_DOMAINS = {
-    "gmail": "gmail.com",
-    "googlemail": "googlemail.com",
-    "hotmail": "hotmail.com",
-    "yahoo": "yahoo.com",
-    "outlook.com": "outlook.com",
-    "live": "live.com",
-    "icloud": "icloud.com",
-    "aol": "aol.com",
-    "gmx": "gmx.com",
-    "ziggo": "ziggo.nl",
-    "kpn": "kpnmail.nl",
-    "kpnmail": "kpnmail.nl",
-    "xs4all": "xs4all.nl",
-    "telenet": "telenet.be",
-    "proton": "proton.me",
-    "protonmail": "protonmail.com",
-}
-
 
 class CheckWorkEmail(PartnerAction):
-    """WA-01 / WA-02 for an address, a mail provider or business domains the user names."""
+    """WA-01 / WA-02 for an address, a mail provider or business domains the user names. A
+    domain the user says is the head office's is recorded, and work emails are checked
+    against it from then on."""
 
     action_name = "action_check_work_email"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        facts = store.facts(tracker.sender_id)
+        sender = tracker.sender_id
+        facts = store.facts(sender)
         emails = entity_values(tracker, "email")
-        providers = [PROVIDER_DOMAINS.get(p.lower(), p.lower()) for p in entity_values(tracker, "mail_provider")]
+        providers = [mail_provider_domain(word) for word in entity_values(tracker, "mail_provider")]
         domains = entity_values(tracker, "domain")
-        if emails:
-            for email in emails[:3]:
-                reply.verdict(check_work_email(email, facts.get("headquarters_domain")))
-        elif providers:
+        headquarters = headquarters_domain_in(latest_text(tracker), domains)
+        if headquarters:
+            facts = store.work_account.record_headquarters_domain(sender, headquarters)
+            reply.verdict(headquarters_domain_advice(domains, named_headquarters=headquarters))
+        for email in emails[:3]:
+            reply.verdict(check_work_email(normalise_email(email), facts.get("headquarters_domain"), given=email))
+        if emails or headquarters:
+            return []
+        if providers:
             reply.verdict(check_work_email(f"you@{providers[0]}"), email=providers[0].split(".")[0].capitalize())
         elif len(domains) >= 2:
             reply.verdict(headquarters_domain_advice(domains))
         elif domains:
-            reply.verdict(check_work_email(f"you@{domains[0]}", facts.get("headquarters_domain")), email=domains[0])
+            domain = domains[0].lower()
+            reply.verdict(check_work_email(f"you@{domain}", facts.get("headquarters_domain")), email=domains[0])
         else:
             reply.say("utter_work_email_rules")
         return []
@@ -69,9 +59,8 @@ class AnswerWorkAccount(PartnerAction):
     action_name = "action_answer_work_account"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        text = tracker.latest_message.get("text") or ""
-        if entity_values(tracker, "cloud_product") and not _NEGATION.search(text):
-            facts = store.record_cloud_subscription(tracker.sender_id, True)
+        if entity_values(tracker, "cloud_product") and not _NEGATION.search(latest_text(tracker)):
+            facts = store.work_account.record_cloud_subscription(tracker.sender_id, True)
         else:
             facts = store.facts(tracker.sender_id)
         reply.verdict(work_account_status(facts))
@@ -84,7 +73,7 @@ class RecordNoWorkAccount(PartnerAction):
     action_name = "action_record_no_work_account"
 
     def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(work_account_status(store.record_work_account(tracker.sender_id, "none")))
+        reply.verdict(work_account_status(store.work_account.record_work_account(tracker.sender_id, "none")))
         return []
 
 

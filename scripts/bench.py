@@ -183,7 +183,7 @@ def training_time() -> float | None:
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         subprocess.run(
-            [RASA, "train", "--force", "--out", out, "--config", "config.yml", "--domain", "domain.yml", "--data", "data"],
+            [RASA, "train", "--force", "--out", out, "--config", "config.yml", "--domain", "domain", "--data", "data"],
             cwd=ROOT, check=True, capture_output=True, env=dict(os.environ, RASA_TELEMETRY_ENABLED="false"),
         )
         return time.perf_counter() - started
@@ -218,7 +218,7 @@ it (serialising the tracker and the domain, a new HTTP session per call): ~12-15
 benchmark's scripted turns run one to three custom actions each (a form turn: prepare,
 validation, verdict) and up to four policy predictions, where the minimal assistant's run
 none and two. Rasa 3.6 also rebuilt a JSON-schema validator for every action server
-response (~20 ms per action); `components/resilience.py` builds it once, which cut our
+response (~20 ms per action); `components/server/resilience.py` builds it once, which cut our
 sequential p95 from 157 to 89 ms. The remaining gap to the 1.5x goal is the round trips; see
 NOTES.md for what could still be tried.
 """

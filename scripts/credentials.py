@@ -20,12 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 def credentials() -> dict:
     channels = yaml.safe_load((ROOT / "credentials.yml").read_text()) or {}
     if os.environ.get("MICROSOFT_APP_ID") and os.environ.get("MICROSOFT_APP_PASSWORD"):
-        channels["components.teams.TeamsInput"] = {
+        channels["components.channels.teams.TeamsInput"] = {
             "app_id": "${MICROSOFT_APP_ID}",
             "app_password": "${MICROSOFT_APP_PASSWORD}",
         }
     if os.environ.get("SLACK_TOKEN") and os.environ.get("SLACK_SIGNING_SECRET"):
-        channels["components.slack.SlackChannel"] = {
+        channels["components.channels.slack.SlackChannel"] = {
             "slack_token": "${SLACK_TOKEN}",
             "slack_signing_secret": "${SLACK_SIGNING_SECRET}",
             "use_threads": os.environ.get("SLACK_USE_THREADS", "").lower() == "true",

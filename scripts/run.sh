@@ -11,7 +11,7 @@ channels=$(.venv/bin/python scripts/credentials.py "$DATA_DIR/credentials.yml")
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_SERVER_PORT" &
 actions_pid=$!
-.venv/bin/python -m components.webpage --port "$WEB_PORT" &
+.venv/bin/python -m components.channels.webpage --port "$WEB_PORT" &
 web_pid=$!
 trap 'kill $actions_pid $web_pid 2>/dev/null || true' EXIT INT TERM
 

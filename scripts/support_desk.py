@@ -97,7 +97,7 @@ def _detail(request: SupportRequestView, out: TextIO) -> None:
 
 
 def _export(store: PartnerStore, target: str, out: TextIO) -> int:
-    requests = store.all_support_requests()
+    requests = store.support.all_requests()
     handle = out if target == "-" else open(target, "w", newline="", encoding="utf-8")
     try:
         writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
@@ -140,20 +140,20 @@ def main(argv: Optional[List[str]] = None, out: TextIO = sys.stdout, url: Option
         return 2
     try:
         if args.command == "list":
-            requests = store.open_support_requests(args.category)
+            requests = store.support.unresolved_requests(args.category)
             for request in requests:
                 print(_line(request), file=out)
             if not requests:
                 print("No open requests.", file=out)
         elif args.command == "show":
-            _detail(store.support_request(args.reference), out)
+            _detail(store.support.request(args.reference), out)
         elif args.command == "claim":
-            print(_line(store.claim_support_request(args.reference, _staff(args.staff))), file=out)
+            print(_line(store.support.claim(args.reference, _staff(args.staff))), file=out)
         elif args.command == "note":
-            store.add_support_note(args.reference, _staff(args.staff), args.text)
+            store.support.add_note(args.reference, _staff(args.staff), args.text)
             print(f"Note added to {args.reference}.", file=out)
         elif args.command == "resolve":
-            print(_line(store.resolve_support_request(args.reference, _staff(args.staff), args.note)), file=out)
+            print(_line(store.support.resolve(args.reference, _staff(args.staff), args.note)), file=out)
         elif args.command == "export":
             return _export(store, args.file, out)
     except SupportRequestError as refused:

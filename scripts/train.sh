@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/defaults.sh
-.venv/bin/rasa train --config config.yml --domain domain.yml --data data --out models --fixed-model-name partner-assistant
+.venv/bin/rasa train --config config.yml --domain domain --data data --out models --fixed-model-name partner-assistant

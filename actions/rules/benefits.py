@@ -1,104 +1,47 @@
 """Rules of the page 'De voordelen en aanbiedingen van uw MPN-lidmaatschap beheren'
-(BEN-01..13) that decide from dates, roles and levels.
+(BEN-01..13).
 
-``benefit_questions`` says what the benefits conversation still has to ask for a topic, and
-``benefit_verdict`` what to answer once it knows; both read only stored facts and the
-answers of the current conversation.
+A benefits conversation has a topic (what the user came for: software keys, a refund, a
+Visual Studio reassignment ...). Each topic has one table of checks in ``BENEFIT_TOPICS``;
+``benefit_questions`` and ``benefit_verdict`` both walk it. The table reads the case's facts,
+the conversation's own answers for the topic (the subscription kind, a subscriber, an offer),
+today's date (``today``) and the topic (``topic``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional
 
-from .verdict import Outcome, Verdict
+from .checks import Check, CheckTable, Known, always
+from .roles import ACTIVATING_ROLES
+from .verdict import Outcome, Verdict, item
 
 REASSIGNMENT_WAITING_DAYS = 90  # BEN-07
 REFUND_WINDOW_DAYS = 30  # BEN-13
 MEMBERSHIP_LEVELS = ("action_pack", "silver", "gold")
-# BEN-03: the roles that can activate most benefits or download software keys.
-ACTIVATING_ROLES = ("global_admin", "mpn_partner_admin")
+BENEFIT_KINDS = ("software", "cloud", "visual_studio", "technical", "go_to_market")
+CLOUD_SUBSCRIPTION_KINDS = ("usage_based", "license_based")
+MARKETING_CONTACT_FACTS = ("marketing_contact_email", "marketing_contact_phone", "marketing_contact_language")
+# The handoff trigger of a refund: it is requested through a service request (BEN-13).
+REFUND = "refund"
 
 
-def benefits_location(facts) -> Verdict:
-    """BEN-01: a membership not yet invited to move from PMC keeps managing benefits in PMC."""
-    if facts.get("mpn_account") == "pmc":
-        return Verdict(Outcome.BLOCKED, ("BEN-01",), "utter_ben_manage_in_pmc")
-    return Verdict(Outcome.ALLOWED, ("BEN-01",), "utter_ben_manage_in_partner_center")
-
-
-def may_buy_benefits(role: Optional[str]) -> Verdict:
-    """BEN-02: buying benefits needs no global admin."""
-    return Verdict(Outcome.ALLOWED, ("BEN-02",), "utter_ben_buy_any_role")
-
-
-def may_assign_benefits(role: Optional[str]) -> Verdict:
-    """BEN-02: assigning benefits to employees needs the global admin."""
-    if role is None:
-        return Verdict(Outcome.ASK, ("BEN-02",), "utter_ask_user_role", ask="user_role")
-    if role == "global_admin":
-        return Verdict(Outcome.ALLOWED, ("BEN-02",), "utter_ben_assign_allowed")
-    return Verdict(Outcome.BLOCKED, ("BEN-02",), "utter_ben_assign_needs_global_admin")
-
-
-def may_activate_benefits(role: Optional[str]) -> Verdict:
-    """BEN-03: activating most benefits or downloading keys needs Global admin or MPN
-    partner admin; anyone else asks the global admin for the permissions."""
-    if role is None:
-        return Verdict(Outcome.ASK, ("BEN-03",), "utter_ask_user_role", ask="user_role")
-    if role in ACTIVATING_ROLES:
-        return Verdict(Outcome.ALLOWED, ("BEN-03",), "utter_ben_activate_allowed")
-    return Verdict(Outcome.BLOCKED, ("BEN-03",), "utter_ben_activate_ask_global_admin")
-
-
-def software_benefit_steps() -> Verdict:
-    """BEN-04: Benefits, Software, expand the product, Get keys (follow any special
-    instructions), choose the language and the operating system, download and install."""
-    return Verdict(Outcome.INFO, ("BEN-04", "BEN-03"), "utter_ben_software_steps")
-
-
-def cloud_benefit_steps(subscription_kind: Optional[str]) -> Verdict:
-    """BEN-05: Azure usage-based subscriptions: assign yourself as user, then manage it in the
-    Azure portal; license-based ones: Get keys and follow the special instructions. Asked
-    when the kind is unknown."""
-    if subscription_kind == "usage_based":
-        return Verdict(Outcome.INFO, ("BEN-05",), "utter_ben_cloud_usage_based_steps")
-    if subscription_kind == "license_based":
-        return Verdict(Outcome.INFO, ("BEN-05",), "utter_ben_cloud_license_based_steps")
-    return Verdict(Outcome.ASK, ("BEN-05",), "utter_ask_cloud_subscription_kind", ask="cloud_subscription_kind")
-
-
-def visual_studio_steps(subscriber_in_list: Optional[bool] = None) -> Verdict:
-    """BEN-06: Benefits, Visual Studio subscriptions, expand, select a user, Assign user, per
-    subscription; a user not in the list is first added in Account settings."""
-    if subscriber_in_list is False:
-        return Verdict(Outcome.NEXT_STEP, ("BEN-06",), "utter_ben_vs_add_user_first")
-    return Verdict(Outcome.INFO, ("BEN-06", "BEN-02"), "utter_ben_vs_assign_steps")
-
-
-def technical_benefits(facts, role: Optional[str]) -> Verdict:
-    """BEN-08: a membership still in PMC activates technical benefits outside Partner Center
-    (Partner Frontline); in Partner Center the page needs the right role, activation takes
-    several days, and the Access ID and Contract ID appear once processed."""
-    if facts.get("mpn_account") == "pmc":
-        return Verdict(Outcome.BLOCKED, ("BEN-08", "BEN-01"), "utter_ben_technical_via_partner_frontline")
-    if role is not None and role not in ACTIVATING_ROLES:
-        return Verdict(Outcome.BLOCKED, ("BEN-08", "BEN-03"), "utter_ben_technical_ask_global_admin")
-    return Verdict(Outcome.INFO, ("BEN-08",), "utter_ben_technical_activate_steps")
+# ----- single decisions ------------------------------------------------------------------
 
 
 def visual_studio_reassignment(assigned_on: date, today: date) -> Verdict:
     """BEN-07: a Visual Studio subscription moves to another subscriber only once 90 days
     have passed since the original assignment."""
     if assigned_on > today:
-        return Verdict(Outcome.ASK, ("BEN-07",), "utter_ben_assignment_date_in_future", ask="assigned_on")
+        return Verdict(Outcome.ASK, "ben_assignment_date_in_future", ("BEN-07",), ask="assigned_on")
     earliest = assigned_on + timedelta(days=REASSIGNMENT_WAITING_DAYS)
     if today >= earliest:
-        return Verdict(Outcome.ALLOWED, ("BEN-07",), "utter_ben_vs_reassign_allowed", {"assigned_on": assigned_on})
+        return Verdict(Outcome.ALLOWED, "ben_vs_reassign_allowed", ("BEN-07",), {"assigned_on": assigned_on})
     return Verdict(
         Outcome.BLOCKED,
+        "ben_vs_reassign_not_yet",
         ("BEN-07",),
-        "utter_ben_vs_reassign_not_yet",
         {"assigned_on": assigned_on, "earliest_date": earliest, "days_left": (earliest - today).days},
     )
 
@@ -106,24 +49,9 @@ def visual_studio_reassignment(assigned_on: date, today: date) -> Verdict:
 def refund_eligibility(purchased_on: date, software_activated: Optional[bool], today: date) -> Verdict:
     """BEN-13: cancel with a refund only within 30 days of purchase and only if the software
     benefits were not activated; the answer names the condition that fails."""
-    if purchased_on > today:
-        return Verdict(Outcome.ASK, ("BEN-13",), "utter_ben_purchase_date_in_future", ask="purchased_on")
-    days = (today - purchased_on).days
-    late = days > REFUND_WINDOW_DAYS
-    if software_activated is None and not late:
-        return Verdict(Outcome.ASK, ("BEN-13",), "utter_ask_software_benefits_activated", ask="software_benefits_activated")
-    params = {
-        "purchased_on": purchased_on,
-        "days_since_purchase": days,
-        "last_day": purchased_on + timedelta(days=REFUND_WINDOW_DAYS),
-    }
-    if late and software_activated:
-        return Verdict(Outcome.BLOCKED, ("BEN-13",), "utter_ben_refund_late_and_activated", params)
-    if late:
-        return Verdict(Outcome.BLOCKED, ("BEN-13",), "utter_ben_refund_too_late", params)
-    if software_activated:
-        return Verdict(Outcome.BLOCKED, ("BEN-13",), "utter_ben_refund_software_activated", params)
-    return Verdict(Outcome.ALLOWED, ("BEN-13",), "utter_ben_refund_file_service_request", params)
+    return REFUND_CHECKS.verdict(
+        {"benefits_purchased_on": purchased_on.isoformat(), "software_benefits_activated": software_activated, "today": today}
+    )
 
 
 def support_for(level: Optional[str], product_kind: str, wanted: str) -> Verdict:
@@ -131,169 +59,295 @@ def support_for(level: Optional[str], product_kind: str, wanted: str) -> Verdict
     product support incidents (recent on-premises products) and presales/deployment
     services (cloud and hybrid) are for Action Pack and Gold/Silver alike."""
     if level is None:
-        return Verdict(Outcome.ASK, ("BEN-10",), "utter_ask_membership_level", ask="membership_level")
+        return Verdict(Outcome.ASK, "ask_membership_level", ("BEN-10",), ask="membership_level")
     if wanted == "signature_cloud":
         if level == "action_pack":
-            return Verdict(Outcome.BLOCKED, ("BEN-10",), "utter_ben_signature_not_for_action_pack")
-        return Verdict(Outcome.ALLOWED, ("BEN-10",), "utter_ben_signature_cloud_support")
+            return Verdict(Outcome.BLOCKED, "ben_signature_not_for_action_pack", ("BEN-10",))
+        return Verdict(Outcome.ALLOWED, "ben_signature_cloud_support", ("BEN-10",))
     if wanted == "product_support_incident":
         if product_kind != "on_premises":
-            return Verdict(Outcome.BLOCKED, ("BEN-10",), "utter_ben_incidents_only_on_premises")
-        return Verdict(Outcome.ALLOWED, ("BEN-10", "BEN-09"), "utter_ben_product_support_incident")
-    return Verdict(Outcome.ALLOWED, ("BEN-10",), "utter_ben_presales_deployment")
+            return Verdict(Outcome.BLOCKED, "ben_incidents_only_on_premises", ("BEN-10",))
+        return Verdict(Outcome.ALLOWED, "ben_product_support_incident", ("BEN-10", "BEN-09"))
+    return Verdict(Outcome.ALLOWED, "ben_presales_deployment", ("BEN-10",))
 
 
 def support_options(level: Optional[str]) -> Verdict:
-    """BEN-10 for a membership level: which kinds of technical support it can use."""
+    """BEN-10 for a membership level: which kinds of technical support it can use (BEN-09:
+    with the Access ID and Contract ID for some products)."""
     if level is None:
-        return Verdict(Outcome.ASK, ("BEN-10",), "utter_ask_membership_level", ask="membership_level")
+        return Verdict(Outcome.ASK, "ask_membership_level", ("BEN-10",), ask="membership_level")
     if level == "action_pack":
-        return Verdict(Outcome.INFO, ("BEN-10", "BEN-09"), "utter_ben_support_options_action_pack")
-    return Verdict(Outcome.INFO, ("BEN-10", "BEN-09"), "utter_ben_support_options_competency")
+        return Verdict(Outcome.INFO, "ben_support_options_action_pack", ("BEN-10", "BEN-09"))
+    return Verdict(Outcome.INFO, "ben_support_options_competency", ("BEN-10", "BEN-09"))
 
 
 def ids_needed(product_kind: str) -> Verdict:
     """BEN-09: the Access ID and Contract ID are needed for support requests on on-premises,
     Azure (non-CSP) and Dynamics products."""
     if product_kind in ("on_premises", "azure_non_csp", "dynamics"):
-        return Verdict(Outcome.INFO, ("BEN-09", "BEN-08"), "utter_ben_ids_needed")
-    return Verdict(Outcome.INFO, ("BEN-09",), "utter_ben_ids_not_needed")
+        return Verdict(Outcome.INFO, "ben_ids_needed", ("BEN-09", "BEN-08"))
+    return Verdict(Outcome.INFO, "ben_ids_not_needed", ("BEN-09",))
 
 
 def marketing_contact_email_ok(contact_email: str, company_account_email: Optional[str]) -> Verdict:
     """BEN-11: the marketing contact's email must differ from the company account's email."""
     if company_account_email and contact_email.strip().lower() == company_account_email.strip().lower():
-        return Verdict(Outcome.BLOCKED, ("BEN-11",), "utter_ben_marketing_email_same_as_account")
-    return Verdict(Outcome.ALLOWED, ("BEN-11",), "utter_ben_marketing_contact_ok")
+        return Verdict(Outcome.BLOCKED, "ben_marketing_email_same_as_account", ("BEN-11",))
+    return Verdict(Outcome.ALLOWED, "ben_marketing_contact_ok", ("BEN-11",))
 
 
-def technical_benefits_status(facts, today: date) -> Verdict:
+def technical_benefits(facts: Mapping[str, Any], role: Optional[str]) -> Verdict:
+    """BEN-08: a membership still in PMC activates technical benefits outside Partner Center
+    (Partner Frontline); in Partner Center the page needs the right role (BEN-03), activation
+    takes several days, and the Access ID and Contract ID appear once processed."""
+    if facts.get("mpn_account") == "pmc":
+        return Verdict(Outcome.BLOCKED, "ben_technical_via_partner_frontline", ("BEN-08", "BEN-01"))
+    if role is not None and role not in ACTIVATING_ROLES:
+        return Verdict(Outcome.BLOCKED, "ben_technical_ask_global_admin", ("BEN-08", "BEN-03"))
+    return Verdict(Outcome.INFO, "ben_technical_activate_steps", ("BEN-08",))
+
+
+def technical_benefits_status(facts: Mapping[str, Any], today: date) -> Verdict:
     """BEN-08: where the Access ID and Contract ID are: stored ones are given back; after an
     activation request they appear once it is processed (several days); without one, activate
     first (or, in PMC, through Partner Frontline)."""
     if facts.get("technical_access_id"):
         return Verdict(
             Outcome.INFO,
+            "ben_ids_stored",
             ("BEN-08", "BEN-09"),
-            "utter_ben_ids_stored",
             {"access_id": facts["technical_access_id"], "contract_id": facts.get("technical_contract_id") or "-"},
         )
     if facts.get("mpn_account") == "pmc":
-        return Verdict(Outcome.BLOCKED, ("BEN-08", "BEN-01"), "utter_ben_technical_via_partner_frontline")
+        return Verdict(Outcome.BLOCKED, "ben_technical_via_partner_frontline", ("BEN-08", "BEN-01"))
     requested = facts.get("technical_benefits_requested_on")
     if requested:
         requested_on = date.fromisoformat(requested)
         return Verdict(
             Outcome.NEXT_STEP,
+            "ben_ids_after_processing",
             ("BEN-08", "BEN-09"),
-            "utter_ben_ids_after_processing",
             {"requested_on": requested_on, "days_since_request": (today - requested_on).days},
         )
-    return Verdict(Outcome.NEXT_STEP, ("BEN-08", "BEN-09"), "utter_ben_ids_activate_first")
+    return Verdict(Outcome.NEXT_STEP, "ben_ids_activate_first", ("BEN-08", "BEN-09"))
 
 
 def benefit_permissions(role: Optional[str]) -> Verdict:
     """BEN-02 / BEN-03 together: buying needs no admin role, assigning to employees needs the
     Global admin, activating needs Global admin or MPN partner admin; said for the user's role."""
     if role is None:
-        return Verdict(Outcome.INFO, ("BEN-02", "BEN-03"), "utter_ben_permissions")
+        return Verdict(Outcome.INFO, "ben_permissions", ("BEN-02", "BEN-03"))
     if role == "global_admin":
-        response = "utter_ben_permissions_global_admin"
+        code = "ben_permissions_global_admin"
     elif role in ACTIVATING_ROLES:
-        response = "utter_ben_permissions_can_activate"
+        code = "ben_permissions_can_activate"
     else:
-        response = "utter_ben_permissions_can_only_buy"
-    return Verdict(Outcome.INFO, ("BEN-02", "BEN-03"), response, items=(f"utter_item_role_{role}",))
+        code = "ben_permissions_can_only_buy"
+    return Verdict(Outcome.INFO, code, ("BEN-02", "BEN-03"), items=(item("role", role),))
 
 
 def offer_expiry(expires_on: date, today: date) -> Verdict:
     """BEN-12: an active offer can be used until its expiry date."""
     if expires_on <= today:
-        return Verdict(Outcome.ASK, ("BEN-12",), "utter_ben_offer_expiry_passed", {"expires_on": expires_on})
+        return Verdict(Outcome.ASK, "ben_offer_expiry_passed", ("BEN-12",), {"expires_on": expires_on})
     return Verdict(
         Outcome.DONE,
+        "ben_offer_active_recorded",
         ("BEN-12",),
-        "utter_ben_offer_active_recorded",
         {"expires_on": expires_on, "days_left": (expires_on - today).days},
     )
 
 
-# ----- the guided conversation -----------------------------------------------------------
+# ----- the checks of the Benefits page (BEN-01, BEN-02/03, then the benefit's steps) --------
 
-# A topic is what the user came for; each needs a few facts before it can be answered.
-BENEFIT_KINDS = ("software", "cloud", "visual_studio", "technical", "go_to_market")
-TOPICS = BENEFIT_KINDS + ("overview", "refund", "support", "vs_assigned", "vs_reassign", "activated", "offer_active")
-# Topics about the Benefits page of Partner Center: BEN-01 (where) and BEN-03 (who) first.
-_ON_BENEFITS_PAGE = ("overview", "software", "cloud", "visual_studio", "technical", "go_to_market")
-MARKETING_CONTACT_FACTS = ("marketing_contact_email", "marketing_contact_phone", "marketing_contact_language")
+
+def _mpn_account(account: str, known: Known) -> Optional[Verdict]:
+    """BEN-01: a membership not yet invited to move from PMC keeps managing benefits in PMC
+    (technical benefits: through Partner Frontline, BEN-08); without MPN, join first."""
+    if account == "none":
+        return Verdict(Outcome.BLOCKED, "ben_join_mpn_first", ("BEN-01",))
+    if account == "pmc":
+        if known.get("topic") == "technical":
+            return Verdict(Outcome.BLOCKED, "ben_technical_via_partner_frontline", ("BEN-08", "BEN-01"))
+        return Verdict(Outcome.BLOCKED, "ben_manage_in_pmc", ("BEN-01",))
+    return None
+
+
+def _role_for_topic(role: str, known: Known) -> Optional[Verdict]:
+    """BEN-02 (assigning needs the Global admin), BEN-03 (activating needs Global admin or
+    MPN partner admin: otherwise ask the global admin), BEN-08 and BEN-11 for their pages."""
+    topic = known.get("topic")
+    if topic == "overview":
+        return None
+    if topic == "visual_studio":
+        if role != "global_admin":
+            return Verdict(Outcome.BLOCKED, "ben_assign_needs_global_admin", ("BEN-02",))
+        return None
+    if role in ACTIVATING_ROLES:
+        return None
+    if topic == "technical":
+        return Verdict(Outcome.BLOCKED, "ben_technical_ask_global_admin", ("BEN-08", "BEN-03"))
+    if topic == "go_to_market":
+        return Verdict(Outcome.BLOCKED, "ben_gtm_ask_global_admin", ("BEN-11", "BEN-03"))
+    return Verdict(Outcome.BLOCKED, "ben_activate_ask_global_admin", ("BEN-03",))
+
+
+_PAGE_STEPS = {
+    "overview": lambda known: Verdict(Outcome.INFO, "ben_overview", ("BEN-01", "BEN-02", "BEN-03")),
+    "software": lambda known: Verdict(Outcome.INFO, "ben_software_steps", ("BEN-04", "BEN-03")),
+    "cloud": lambda known: Verdict(
+        Outcome.INFO,
+        {"usage_based": "ben_cloud_usage_based_steps", "license_based": "ben_cloud_license_based_steps"}[
+            known["cloud_subscription_kind"]
+        ],
+        ("BEN-05",),
+    ),
+    # BEN-06: a user not in the list is added in Account settings first.
+    "visual_studio": lambda known: (
+        Verdict(Outcome.NEXT_STEP, "ben_vs_add_user_first", ("BEN-06",))
+        if known.get("subscriber_in_list") is False
+        else Verdict(Outcome.INFO, "ben_vs_assign_steps", ("BEN-06", "BEN-02"))
+    ),
+    "technical": lambda known: Verdict(Outcome.INFO, "ben_technical_activate_steps", ("BEN-08",)),
+    "go_to_market": lambda known: Verdict(
+        Outcome.NEXT_STEP,
+        "ben_gtm_activate_steps",
+        ("BEN-11", "BEN-12"),
+        {"contact_email": known.get("marketing_contact_email")},
+    ),
+}
+
+
+def _benefit_page(topic: str, *extra: Check) -> CheckTable:
+    return CheckTable(
+        checks=(
+            Check("mpn_account", "mpn_account", ("BEN-01",), decide=_mpn_account),
+            Check("user_role", "user_role", ("BEN-02", "BEN-03"), decide=_role_for_topic),
+            *extra,
+        ),
+        conclude=_PAGE_STEPS[topic],
+    )
+
+
+def _may_activate(known: Known) -> bool:
+    return known.get("user_role") in ACTIVATING_ROLES
+
+
+# BEN-05: the cloud steps depend on the subscription kind (not stored: a partner can have both).
+_CLOUD_KIND = Check("cloud_subscription_kind", "cloud_subscription_kind", ("BEN-05",), applies=_may_activate)
+# BEN-11: a marketing contact before any go-to-market offer.
+_MARKETING_CONTACT = tuple(Check(name, name, ("BEN-11",), applies=_may_activate) for name in MARKETING_CONTACT_FACTS)
+
+
+# ----- refunds (BEN-13) ------------------------------------------------------------------
+
+
+def _purchase(purchased: str, known: Known) -> Optional[Verdict]:
+    purchased_on, today = date.fromisoformat(purchased), known["today"]
+    if purchased_on > today:
+        return Verdict(Outcome.ASK, "ben_purchase_date_in_future", ("BEN-13",), ask="benefits_purchased_on")
+    if (today - purchased_on).days > REFUND_WINDOW_DAYS:
+        late = "ben_refund_late_and_activated" if known.get("software_benefits_activated") else "ben_refund_too_late"
+        return Verdict(Outcome.BLOCKED, late, ("BEN-13",), _refund_dates(known))
+    return None
+
+
+def _activation(activated: bool, known: Known) -> Optional[Verdict]:
+    if activated:
+        return Verdict(Outcome.BLOCKED, "ben_refund_software_activated", ("BEN-13",), _refund_dates(known))
+    return None
+
+
+def _refund_dates(known: Known) -> Dict[str, Any]:
+    purchased_on = date.fromisoformat(known["benefits_purchased_on"])
+    return {
+        "purchased_on": purchased_on,
+        "days_since_purchase": (known["today"] - purchased_on).days,
+        "last_day": purchased_on + timedelta(days=REFUND_WINDOW_DAYS),
+    }
+
+
+REFUND_CHECKS = CheckTable(
+    checks=(
+        Check("benefits_purchased_on", "benefits_purchased_on", ("BEN-13",), decide=_purchase),
+        Check("software_benefits_activated", "software_benefits_activated", ("BEN-13",), decide=_activation),
+    ),
+    conclude=lambda known: Verdict(
+        Outcome.ALLOWED, "ben_refund_file_service_request", ("BEN-13",), _refund_dates(known), person=REFUND
+    ),
+)
+
+
+# ----- what the user reports (an assignment, an activation, an offer that became active) ---
+
+
+def _reported(code: str, *rule_ids: str) -> Any:
+    return lambda known: Verdict(Outcome.DONE, code, rule_ids)
+
+
+def _support(known: Known) -> Verdict:
+    wanted = known.get("support_kind")
+    if wanted is None:
+        return support_options(known["membership_level"])
+    product = known.get("product_kind") or ("on_premises" if wanted == "product_support_incident" else "cloud")
+    return support_for(known["membership_level"], product, wanted)
+
+
+def _vs_assignment(applies: Callable[[Known], bool] = always) -> tuple:
+    return (
+        Check("vs_subscriber", "vs_subscriber", ("BEN-06",), applies=applies),
+        Check("vs_assigned_on", "vs_assigned_on", ("BEN-07",), applies=applies),
+    )
+
+BENEFIT_TOPICS: Dict[str, CheckTable] = {
+    "overview": _benefit_page("overview"),
+    "software": _benefit_page("software"),
+    "cloud": _benefit_page("cloud", _CLOUD_KIND),
+    "visual_studio": _benefit_page("visual_studio"),
+    "technical": _benefit_page("technical"),
+    "go_to_market": _benefit_page("go_to_market", *_MARKETING_CONTACT),
+    "refund": REFUND_CHECKS,
+    "support": CheckTable(
+        checks=(Check("membership_level", "membership_level", ("BEN-10",)),),
+        conclude=_support,
+    ),
+    # BEN-06/07: a subscription given to someone on a date (or moved to them today).
+    "vs_assigned": CheckTable(checks=_vs_assignment(), conclude=_reported("ben_vs_assignment_to_record", "BEN-06", "BEN-07")),
+    # BEN-07: without a stored assignment, ask who has it and since when.
+    "vs_reassign": CheckTable(
+        checks=_vs_assignment(applies=lambda known: not known.get("has_assignment")),
+        conclude=_reported("ben_vs_reassignment_to_check", "BEN-07"),
+    ),
+    "activated": CheckTable(
+        checks=(
+            Check("benefit", "benefit", ("BEN-04", "BEN-05", "BEN-08")),
+            Check("gtm_offer", "gtm_offer", ("BEN-11",), applies=lambda known: known.get("benefit") == "go_to_market"),
+        ),
+        conclude=_reported("ben_activation_to_record", "BEN-04", "BEN-05", "BEN-08", "BEN-11"),
+    ),
+    "offer_active": CheckTable(
+        checks=(Check("gtm_offer", "gtm_offer", ("BEN-12",)), Check("offer_expires_on", "offer_expires_on", ("BEN-12",))),
+        conclude=lambda known: offer_expiry(date.fromisoformat(known["offer_expires_on"]), known["today"]),
+    ),
+}
+TOPICS = tuple(BENEFIT_TOPICS)
+
+
+def _known(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> Dict[str, Any]:
+    # Stored facts win over the conversation's answers of the same name.
+    known: Dict[str, Any] = {name: value for name, value in answers.items() if value is not None}
+    known.update({name: value for name, value in facts.items() if value is not None})
+    known.update(topic=topic, today=today)
+    return known
 
 
 def benefit_questions(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> List[str]:
-    """The questions still open for ``topic``, in order. ``facts`` are the stored facts;
-    ``answers`` the conversation's own answers that are not facts (the subscription kind, a
-    subscriber, an offer). Stops at the first answer that already decides the verdict."""
-    if topic in _ON_BENEFITS_PAGE:
-        account, role = facts.get("mpn_account"), facts.get("user_role")
-        if account is None:
-            return ["mpn_account"]
-        if account != "partner_center":
-            return []
-        if role is None:
-            return ["user_role"]
-        if topic == "cloud" and role in ACTIVATING_ROLES and not answers.get("cloud_subscription_kind"):
-            return ["cloud_subscription_kind"]
-        if topic == "go_to_market" and role in ACTIVATING_ROLES:
-            return [name for name in MARKETING_CONTACT_FACTS if facts.get(name) is None and not answers.get(name)]
-        return []
-    if topic == "refund":
-        if facts.get("benefits_purchased_on") is None:
-            return ["benefits_purchased_on"]
-        purchased_on = date.fromisoformat(facts["benefits_purchased_on"])
-        verdict = refund_eligibility(purchased_on, facts.get("software_benefits_activated"), today)
-        return [verdict.ask] if verdict.ask else []
-    if topic == "support":
-        return [] if facts.get("membership_level") else ["membership_level"]
-    if topic == "vs_assigned" or (topic == "vs_reassign" and not answers.get("has_assignment")):
-        return [slot for slot in ("vs_subscriber", "vs_assigned_on") if not answers.get(slot)]
-    if topic == "activated":
-        if not answers.get("benefit"):
-            return ["benefit"]
-        return ["gtm_offer"] if answers["benefit"] == "go_to_market" and not answers.get("gtm_offer") else []
-    if topic == "offer_active":
-        return [slot for slot in ("gtm_offer", "offer_expires_on") if not answers.get(slot)]
-    return []
+    """The questions still open for ``topic``, in order, stopping at the first answer that
+    decides the verdict."""
+    return BENEFIT_TOPICS[topic].questions(_known(topic, facts, answers, today))
 
 
-def benefit_page_verdict(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any]) -> Verdict:
-    """The answer for a topic on the Benefits page once its questions are answered:
-    BEN-01 (PMC), BEN-03 (role), then the steps of the benefit (BEN-04/05/06/08/11)."""
-    account = facts.get("mpn_account")
-    if account == "none":
-        return Verdict(Outcome.BLOCKED, ("BEN-01",), "utter_ben_join_mpn_first")
-    if account == "pmc":
-        if topic == "technical":
-            return Verdict(Outcome.BLOCKED, ("BEN-08", "BEN-01"), "utter_ben_technical_via_partner_frontline")
-        return benefits_location(facts)
-    role = facts.get("user_role")
-    if topic == "overview":
-        return Verdict(Outcome.INFO, ("BEN-01", "BEN-02", "BEN-03"), "utter_ben_overview")
-    if topic == "visual_studio":
-        assign = may_assign_benefits(role)
-        return visual_studio_steps() if assign.allowed else assign
-    if topic == "technical":
-        return technical_benefits(facts, role)
-    activate = may_activate_benefits(role)
-    if not activate.allowed:
-        if topic == "go_to_market":
-            return Verdict(Outcome.BLOCKED, ("BEN-11", "BEN-03"), "utter_ben_gtm_ask_global_admin")
-        return activate
-    if topic == "software":
-        return software_benefit_steps()
-    if topic == "cloud":
-        return cloud_benefit_steps(answers.get("cloud_subscription_kind"))
-    return Verdict(
-        Outcome.NEXT_STEP,
-        ("BEN-11", "BEN-12"),
-        "utter_ben_gtm_activate_steps",
-        {"contact_email": facts.get("marketing_contact_email")},
-    )
+def benefit_verdict(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> Verdict:
+    """The answer for ``topic`` from the same table; for what the user reports, a DONE
+    verdict the action records."""
+    return BENEFIT_TOPICS[topic].verdict(_known(topic, facts, answers, today))

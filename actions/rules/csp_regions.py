@@ -122,16 +122,3 @@ def regions_for(names: Iterable[str]) -> RegionLookup:
         else:
             regions.append(found[0])
     return RegionLookup(tuple(dict.fromkeys(regions)), ambiguous, tuple(unknown))
-
-
-def split_place_names(text: str) -> List[str]:
-    """'Germany, Mexico and the UK' -> ['Germany', 'Mexico', 'UK'] (also 'en', '&', '/')."""
-    parts = re.split(r",|;|/|&|\band\b|\ben\b|\bplus\b|\bas well as\b|\bevenals\b", text, flags=re.IGNORECASE)
-    names = []
-    for part in parts:
-        part = re.sub(
-            r"^\s*(?:the|de|het|in|we sell in|wij verkopen in|we verkopen in)\s+", "", part, flags=re.IGNORECASE
-        )
-        if part.strip(" .!?"):
-            names.append(part.strip(" .!?"))
-    return names

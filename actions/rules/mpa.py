@@ -1,21 +1,26 @@
 """Rules of the page 'De Microsoft Partner Agreement (MPA) voor CSP' (MPA-01..13).
 
-`mpa_verdict` answers "can we sign the MPA?" from the stored facts: the first rule that
-blocks decides, and a fact that is still unknown is asked for (`Outcome.ASK`).
+``MPA_CHECKS`` is the one table behind "can we sign the MPA?": the CSP partner type
+(MPA-02), the MPN account (MPA-05), the MPN program status (MPA-06), an indirect reseller's
+status (MPA-08), the Global admin role (MPA-01) and the CSP regions (MPA-04). The first
+answer that blocks decides; when all pass, the regions still unsigned are named.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Mapping, Tuple
+from typing import Iterable, List, Mapping, Optional, Tuple
 
-from .verdict import Outcome, Verdict
+from .checks import Check, CheckTable, Known
+from .verdict import Outcome, Verdict, item
 
 CSP_PARTNER_TYPES = ("indirect_provider", "indirect_reseller", "direct_bill", "not_csp")
 MPN_ACCOUNT_STATES = ("partner_center", "pmc", "none")
 MPN_PROGRAM_STATUSES = ("active", "pending", "declined", "rejected")
 INDIRECT_RESELLER_STATUSES = ("not_shown", "active", "qualified", "rejected", "declined")
 FAILED_VERIFICATION = ("pending", "declined", "rejected")
+# The handoff trigger of a failed verification: only Microsoft support can redo it.
+VERIFICATION_FAILED = "verification_failed"
 
 # MPA-13: the step-by-step guides, by situation.
 GUIDE_MIGRATE_FROM_PMC = "https://assetsprod.microsoft.com/mpn/migrate-pmc-pc-mpa-guide.pptx"
@@ -24,131 +29,148 @@ GUIDE_VERIFY_ACCEPTANCE = "https://assetsprod.microsoft.com/mpn/verify-mpa-accep
 
 
 def region_items(regions: Iterable[str]) -> Tuple[str, ...]:
-    """Response names of region names, so each is said in the user's language."""
-    return tuple("utter_item_region_" + re.sub(r"[^a-z0-9]+", "_", region.lower()).strip("_") for region in regions)
+    """Items naming CSP regions, so each is said in the user's language."""
+    return tuple(item("region", re.sub(r"[^a-z0-9]+", "_", region.lower()).strip("_")) for region in regions)
+
+
+def _partner_type(partner_type: str, known: Known) -> Optional[Verdict]:
+    """MPA-02 / MPA-03: the MPA is for Cloud Solution Provider partners."""
+    if partner_type == "not_csp":
+        return Verdict(Outcome.BLOCKED, "mpa_only_for_csp", ("MPA-02", "MPA-03"))
+    return None
+
+
+def _mpn_account(account: str, known: Known) -> Optional[Verdict]:
+    """MPA-05: MPN ID first; an account still in PMC is migrated first."""
+    if account == "none":
+        return Verdict(Outcome.BLOCKED, "mpa_join_mpn_first", ("MPA-05",))
+    if account == "pmc":
+        return Verdict(
+            Outcome.BLOCKED, "mpa_migrate_from_pmc", ("MPA-05", "MPA-13"), {"guide": GUIDE_MIGRATE_FROM_PMC}
+        )
+    return None
+
+
+def _mpn_program_status(status: str, known: Known) -> Optional[Verdict]:
+    """MPA-06 / MPA-07: Declined, Rejected or Pending means the verification failed."""
+    if status in FAILED_VERIFICATION:
+        return Verdict(
+            Outcome.BLOCKED,
+            "mpn_verification_failed",
+            ("MPA-06", "MPA-07"),
+            items=(item("status", status),),
+            person=VERIFICATION_FAILED,
+        )
+    return None
+
+
+def _indirect_reseller_status(status: str, known: Known) -> Optional[Verdict]:
+    """MPA-08: not shown means enroll as indirect reseller first; Rejected or Declined means
+    the verification failed."""
+    if status == "not_shown":
+        return Verdict(
+            Outcome.BLOCKED,
+            "mpa_enroll_as_indirect_reseller",
+            ("MPA-08", "MPA-13"),
+            {"guide": GUIDE_ENROLL_INDIRECT_RESELLER},
+        )
+    if status in ("rejected", "declined"):
+        return Verdict(
+            Outcome.BLOCKED,
+            "reseller_verification_failed",
+            ("MPA-08",),
+            items=(item("status", status),),
+            person=VERIFICATION_FAILED,
+        )
+    return None
+
+
+def _role(role: str, known: Known) -> Optional[Verdict]:
+    """MPA-01 / MPA-11: only a Global admin of the CSP tenant can view and sign the MPA."""
+    if role != "global_admin":
+        return Verdict(Outcome.BLOCKED, "mpa_needs_global_admin", ("MPA-01", "MPA-11"))
+    return None
+
+
+def _sign(known: Known) -> Verdict:
+    """MPA-04 (once per CSP region), MPA-08/09 (a Qualified reseller accepts on the
+    dashboard), MPA-10 (a reseller also accepts its provider's relationship request),
+    MPA-11/12 (where to sign, how to verify)."""
+    regions = list(known.get("csp_regions") or [])
+    signed = set(known.get("signed_regions") or ())
+    unsigned = [region for region in regions if region not in signed]
+    partner_type = known.get("csp_partner_type")
+    if not unsigned:
+        return Verdict(
+            Outcome.DONE,
+            "mpa_signed_everywhere",
+            ("MPA-04", "MPA-12", "MPA-13"),
+            {"guide": GUIDE_VERIFY_ACCEPTANCE},
+            items=region_items(regions),
+        )
+    if partner_type == "indirect_reseller" and known.get("indirect_reseller_status") == "qualified":
+        return Verdict(
+            Outcome.ALLOWED,
+            "mpa_accept_on_dashboard",
+            ("MPA-08", "MPA-09", "MPA-04", "MPA-10"),
+            items=region_items(unsigned),
+        )
+    reseller = partner_type == "indirect_reseller"
+    return Verdict(
+        Outcome.ALLOWED,
+        "mpa_sign_now_reseller" if reseller else "mpa_sign_now",
+        ("MPA-11", "MPA-04") + (("MPA-10",) if reseller else ()),
+        items=region_items(unsigned),
+    )
+
+
+MPA_CHECKS = CheckTable(
+    checks=(
+        Check("csp_partner_type", "csp_partner_type", ("MPA-02",), decide=_partner_type),
+        Check("mpn_account", "mpn_account", ("MPA-05",), decide=_mpn_account),
+        Check("mpn_program_status", "mpn_program_status", ("MPA-06",), decide=_mpn_program_status),
+        Check(
+            "indirect_reseller_status",
+            "indirect_reseller_status",
+            ("MPA-08",),
+            decide=_indirect_reseller_status,
+            applies=lambda known: known.get("csp_partner_type") == "indirect_reseller",
+        ),
+        Check("user_role", "user_role", ("MPA-01",), decide=_role),
+        Check(
+            "csp_regions",
+            "csp_countries",
+            ("MPA-04",),
+            is_open=lambda regions: not regions,
+            ask=lambda known: Verdict(Outcome.ASK, "ask_csp_regions", ("MPA-04",), ask="csp_regions"),
+        ),
+    ),
+    conclude=_sign,
+)
+
+
+def _known(facts: Mapping[str, object], signed_regions: Iterable[str]) -> dict:
+    known = dict(facts)
+    if not known.get("csp_regions"):
+        known["csp_regions"] = None  # no regions is as good as unknown
+    known["signed_regions"] = tuple(signed_regions)
+    return known
 
 
 def mpa_questions(facts: Mapping[str, object]) -> List[str]:
-    """The facts the MPA check still needs, in order, stopping at the first answer that
-    already blocks (MPA-02 not CSP, MPA-05 no MPN ID or still in PMC, MPA-06 failed
-    verification, MPA-08 reseller not enrolled or failed)."""
-    questions: List[str] = []
-    partner_type = facts.get("csp_partner_type")
-    if partner_type is None:
-        return ["csp_partner_type"]
-    if partner_type == "not_csp":
-        return []
-    account = facts.get("mpn_account")
-    if account is None:
-        return ["mpn_account"]
-    if account != "partner_center":
-        return []
-    status = facts.get("mpn_program_status")
-    if status is None:
-        return ["mpn_program_status"]
-    if status != "active":
-        return []
-    if partner_type == "indirect_reseller":
-        reseller = facts.get("indirect_reseller_status")
-        if reseller is None:
-            return ["indirect_reseller_status"]
-        if reseller in ("not_shown", "rejected", "declined"):
-            return []
-    if facts.get("user_role") is None:
-        questions.append("user_role")
-    if not facts.get("csp_regions"):
-        questions.append("csp_regions")
-    return questions
+    """What the MPA check still asks, in order, stopping at the first answer that decides."""
+    return MPA_CHECKS.questions(_known(facts, ()))
 
 
 def mpa_verdict(facts: Mapping[str, object], signed_regions: Iterable[str] = ()) -> Verdict:
     """MPA-01..12: can this partner sign the MPA now, and if not, why not and what next."""
-    partner_type = facts.get("csp_partner_type")
-    if partner_type is None:
-        return Verdict(Outcome.ASK, ("MPA-02",), "utter_ask_csp_partner_type", ask="csp_partner_type")
-    if partner_type == "not_csp":
-        return Verdict(Outcome.BLOCKED, ("MPA-02", "MPA-03"), "utter_mpa_only_for_csp")
-
-    account = facts.get("mpn_account")
-    if account is None:
-        return Verdict(Outcome.ASK, ("MPA-05",), "utter_ask_mpn_account", ask="mpn_account")
-    if account == "none":
-        return Verdict(Outcome.BLOCKED, ("MPA-05",), "utter_mpa_join_mpn_first")
-    if account == "pmc":
-        return Verdict(
-            Outcome.BLOCKED, ("MPA-05", "MPA-13"), "utter_mpa_migrate_from_pmc", {"guide": GUIDE_MIGRATE_FROM_PMC}
-        )
-
-    status = facts.get("mpn_program_status")
-    if status is None:
-        return Verdict(Outcome.ASK, ("MPA-06",), "utter_ask_mpn_program_status", ask="mpn_program_status")
-    if status in FAILED_VERIFICATION:
-        return Verdict(
-            Outcome.BLOCKED,
-            ("MPA-06", "MPA-07"),
-            "utter_mpa_mpn_verification_failed",
-            items=(f"utter_item_status_{status}",),
-        )
-
-    reseller = facts.get("indirect_reseller_status")
-    if partner_type == "indirect_reseller":
-        if reseller is None:
-            return Verdict(
-                Outcome.ASK, ("MPA-08",), "utter_ask_indirect_reseller_status", ask="indirect_reseller_status"
-            )
-        if reseller == "not_shown":
-            return Verdict(
-                Outcome.BLOCKED,
-                ("MPA-08", "MPA-13"),
-                "utter_mpa_enroll_as_indirect_reseller",
-                {"guide": GUIDE_ENROLL_INDIRECT_RESELLER},
-            )
-        if reseller in ("rejected", "declined"):
-            return Verdict(
-                Outcome.BLOCKED,
-                ("MPA-08",),
-                "utter_mpa_reseller_verification_failed",
-                items=(f"utter_item_status_{reseller}",),
-            )
-
-    role = facts.get("user_role")
-    if role is None:
-        return Verdict(Outcome.ASK, ("MPA-01",), "utter_ask_user_role", ask="user_role")
-    if role != "global_admin":
-        return Verdict(Outcome.BLOCKED, ("MPA-01", "MPA-11"), "utter_mpa_needs_global_admin")
-
-    regions = list(facts.get("csp_regions") or [])
-    if not regions:
-        return Verdict(Outcome.ASK, ("MPA-04",), "utter_ask_csp_regions", ask="csp_regions")
-    signed = set(signed_regions)
-    unsigned = [region for region in regions if region not in signed]
-    if not unsigned:
-        return Verdict(
-            Outcome.DONE,
-            ("MPA-04", "MPA-12", "MPA-13"),
-            "utter_mpa_signed_everywhere",
-            {"guide": GUIDE_VERIFY_ACCEPTANCE},
-            items=region_items(regions),
-        )
-    if partner_type == "indirect_reseller" and reseller == "qualified":
-        return Verdict(
-            Outcome.ALLOWED,
-            ("MPA-08", "MPA-09", "MPA-04", "MPA-10"),
-            "utter_mpa_accept_on_dashboard",
-            items=region_items(unsigned),
-        )
-    return Verdict(
-        Outcome.ALLOWED,
-        ("MPA-11", "MPA-04") + (("MPA-10",) if partner_type == "indirect_reseller" else ()),
-        "utter_mpa_sign_now_reseller" if partner_type == "indirect_reseller" else "utter_mpa_sign_now",
-        items=region_items(unsigned),
-    )
+    return MPA_CHECKS.verdict(_known(facts, signed_regions))
 
 
 def missing_accept_button() -> Verdict:
     """MPA-11 / MPA-01: no 'Accept and continue', no green banner or no agreement link means
     the signed-in account is not a Global admin of the CSP tenant."""
-    return Verdict(Outcome.BLOCKED, ("MPA-11", "MPA-01"), "utter_mpa_missing_accept_button")
+    return Verdict(Outcome.BLOCKED, "mpa_missing_accept_button", ("MPA-11", "MPA-01"))
 
 
 def how_to_verify(signed_regions: Iterable[str]) -> Verdict:
@@ -157,11 +179,9 @@ def how_to_verify(signed_regions: Iterable[str]) -> Verdict:
     if signed:
         return Verdict(
             Outcome.INFO,
+            "mpa_verify_signed",
             ("MPA-12", "MPA-13"),
-            "utter_mpa_verify_signed",
             {"guide": GUIDE_VERIFY_ACCEPTANCE},
             items=region_items(signed),
         )
-    return Verdict(
-        Outcome.INFO, ("MPA-12", "MPA-09", "MPA-13"), "utter_mpa_verify_how", {"guide": GUIDE_VERIFY_ACCEPTANCE}
-    )
+    return Verdict(Outcome.INFO, "mpa_verify_how", ("MPA-12", "MPA-09", "MPA-13"), {"guide": GUIDE_VERIFY_ACCEPTANCE})

@@ -1,20 +1,90 @@
 """Rules of the page 'Een Partnercentrum-account maken' (ONB-01..07) and the roles of the
-work-account page (WA-07)."""
+work-account page (WA-07).
+
+``ONBOARDING_CHECKS`` is the guided onboarding's one table: MPN membership first (ONB-01),
+the work account (WA-03/WA-05, asked by the guided questions for step 2's wording), then the
+four things to have on hand (ONB-02). Its verdict is the readiness to enroll; the enrollment
+steps (ONB-03..05) follow once it allows enrolling.
+"""
 
 from __future__ import annotations
 
-from typing import List, Mapping
+from typing import Any, List, Mapping
 
-from ..store.facts import ENROLLMENT_STEP_COUNT, PREREQUISITES
-from .verdict import Outcome, Verdict
+from .checks import Check, CheckTable, Known, is_not_yes
+from .roles import ACCOUNT_CREATION_ROLES, WORK_ACCOUNT_ROLES
+from .verdict import Outcome, Verdict, item
 
-# ONB-06 and WA-07: the roles each page names.
-ACCOUNT_CREATION_ROLES = ("global_admin", "admin_agent")
-WORK_ACCOUNT_ROLES = ("global_admin", "user_management_admin")
+ENROLLMENT_STEP_COUNT = 5
+# ONB-02 (a)-(d). The global admin's work email (a) is satisfied by giving an acceptable
+# work email (WA-01), so the guided questions ask for the address itself.
+PREREQUISITES = ("admin_email", "legal_details", "signing_authority", "primary_contact")
 
-# ONB-02: the prerequisites the guided flow asks about itself; admin_email is satisfied
-# by giving an acceptable work email (WA-01), so it is asked as the address.
-_ASKED_PREREQUISITES = tuple(p for p in PREREQUISITES if p != "admin_email")
+
+def _prerequisite_items(known: Known, *states: Any) -> tuple:
+    return tuple(item("prerequisite", p) for p in PREREQUISITES if known.get(f"prerequisite_{p}") in states)
+
+
+def _membership_unknown(known: Known) -> Verdict:
+    # The answer names MPN membership first, then every prerequisite not ready yet.
+    return Verdict(
+        Outcome.ASK,
+        "prerequisites_unknown",
+        ("ONB-01", "ONB-02"),
+        items=_prerequisite_items(known, None) + _prerequisite_items(known, False),
+        ask="mpn_member",
+    )
+
+
+def _readiness(known: Known) -> Verdict:
+    """ONB-02 once ONB-01 passed: name exactly what is missing, or what is not known yet."""
+    missing = _prerequisite_items(known, False)
+    if missing:
+        return Verdict(Outcome.BLOCKED, "prerequisites_missing", ("ONB-02",), items=missing)
+    unknown = [p for p in PREREQUISITES if known.get(f"prerequisite_{p}") is None]
+    if unknown:
+        return Verdict(
+            Outcome.ASK,
+            "prerequisites_unknown",
+            ("ONB-02",),
+            items=tuple(item("prerequisite", p) for p in unknown),
+            ask=f"prerequisite_{unknown[0]}",
+        )
+    return Verdict(Outcome.ALLOWED, "ready_to_enroll", ("ONB-01", "ONB-02"))
+
+
+def _prerequisite(name: str, question: str, rule_ids: tuple) -> Check:
+    # A prerequisite never ends the chain: the conclusion lists every missing one.
+    return Check(f"prerequisite_{name}", question, rule_ids, is_open=is_not_yes, verdict_asks=False)
+
+
+ONBOARDING_CHECKS = CheckTable(
+    checks=(
+        Check(
+            "mpn_member",
+            "mpn_member",
+            ("ONB-01",),
+            decide=lambda member, known: (
+                Verdict(Outcome.BLOCKED, "join_mpn_first", ("ONB-01",)) if member is False else None
+            ),
+            is_open=is_not_yes,
+            ask=_membership_unknown,
+        ),
+        Check("work_account", "work_account", ("WA-03", "WA-05"), verdict_asks=False),
+        Check(
+            "has_cloud_subscription",
+            "has_cloud_subscription",
+            ("WA-03",),
+            applies=lambda known: known.get("work_account") == "unknown",
+            verdict_asks=False,
+        ),
+        _prerequisite("admin_email", "work_email", ("ONB-02", "WA-01")),
+        _prerequisite("legal_details", "prerequisite_legal_details", ("ONB-02",)),
+        _prerequisite("signing_authority", "prerequisite_signing_authority", ("ONB-02",)),
+        _prerequisite("primary_contact", "prerequisite_primary_contact", ("ONB-02",)),
+    ),
+    conclude=_readiness,
+)
 
 
 def has_onboarding_facts(facts: Mapping[str, object]) -> bool:
@@ -23,60 +93,13 @@ def has_onboarding_facts(facts: Mapping[str, object]) -> bool:
 
 
 def onboarding_questions(facts: Mapping[str, object]) -> List[str]:
-    """The facts the guided onboarding still has to ask, in the order it asks them.
-
-    ONB-01 comes first: a non-member is not asked anything else. Then the work account
-    (WA-03: asked about a cloud subscription when unsure), the global admin's work email
-    (WA-01, which is ONB-02's first item) and the other ONB-02 prerequisites. Facts
-    answered "no" are asked again on a later run, because they may have changed.
-    """
-    if facts.get("mpn_member") is not True:
-        return ["mpn_member"]
-    questions: List[str] = []
-    if facts.get("work_account") is None:
-        questions.append("work_account")
-    if facts.get("work_account") == "unknown" and facts.get("has_cloud_subscription") is None:
-        questions.append("has_cloud_subscription")
-    if facts.get("prerequisite_admin_email") is not True:
-        questions.append("work_email")
-    questions.extend(
-        f"prerequisite_{item}" for item in _ASKED_PREREQUISITES if facts.get(f"prerequisite_{item}") is not True
-    )
-    return questions
+    """ONB-01, WA-03, WA-01 and ONB-02: what the guided onboarding still asks, in order."""
+    return ONBOARDING_CHECKS.questions(facts)
 
 
 def enrollment_readiness(facts: Mapping[str, object]) -> Verdict:
     """ONB-01 (MPN membership first) and ONB-02 (the four things to have on hand)."""
-    member = facts.get("mpn_member")
-    if member is False:
-        return Verdict(Outcome.BLOCKED, ("ONB-01",), "utter_join_mpn_first")
-    unknown = [p for p in PREREQUISITES if facts.get(f"prerequisite_{p}") is None]
-    missing = [p for p in PREREQUISITES if facts.get(f"prerequisite_{p}") is False]
-    if member is None:
-        # The text of utter_prerequisites_unknown names MPN membership first.
-        return Verdict(
-            Outcome.ASK,
-            ("ONB-01", "ONB-02"),
-            "utter_prerequisites_unknown",
-            items=tuple(f"utter_item_prerequisite_{p}" for p in unknown + missing),
-            ask="mpn_member",
-        )
-    if missing:
-        return Verdict(
-            Outcome.BLOCKED,
-            ("ONB-02",),
-            "utter_prerequisites_missing",
-            items=tuple(f"utter_item_prerequisite_{p}" for p in missing),
-        )
-    if unknown:
-        return Verdict(
-            Outcome.ASK,
-            ("ONB-02",),
-            "utter_prerequisites_unknown",
-            items=tuple(f"utter_item_prerequisite_{p}" for p in unknown),
-            ask=f"prerequisite_{unknown[0]}",
-        )
-    return Verdict(Outcome.ALLOWED, ("ONB-01", "ONB-02"), "utter_ready_to_enroll")
+    return ONBOARDING_CHECKS.verdict(facts)
 
 
 def steps_done(facts: Mapping[str, object]) -> int:
@@ -84,12 +107,12 @@ def steps_done(facts: Mapping[str, object]) -> int:
     return value if isinstance(value, int) else 0
 
 
-def step_response(step: int, facts: Mapping[str, object]) -> str:
-    """ONB-03's step texts; step 2 depends on the work account (WA-05: create one if none)."""
+def _step_code(step: int, facts: Mapping[str, object]) -> str:
+    """ONB-03's steps; step 2 depends on the work account (WA-05: create one if none)."""
     if step == 2:
         variant = {"exists": "sign_in", "none": "create"}.get(str(facts.get("work_account")), "either")
-        return f"utter_enrollment_step_2_{variant}"
-    return f"utter_enrollment_step_{step}"
+        return f"enrollment_step_2_{variant}"
+    return f"enrollment_step_{step}"
 
 
 def next_onboarding_step(facts: Mapping[str, object]) -> Verdict:
@@ -99,28 +122,28 @@ def next_onboarding_step(facts: Mapping[str, object]) -> Verdict:
     if not readiness.allowed:
         return readiness
     done = steps_done(facts)
+    counted = {"step_count": ENROLLMENT_STEP_COUNT}
     if done < ENROLLMENT_STEP_COUNT:
         step = done + 1
         return Verdict(
             Outcome.NEXT_STEP,
+            _step_code(step, facts),
             ("ONB-03",) + (("WA-05",) if step == 2 and facts.get("work_account") != "exists" else ()),
-            step_response(step, facts),
-            {"step": step, "step_count": ENROLLMENT_STEP_COUNT},
+            {"step": step, **counted},
         )
-    counted = {"step_count": ENROLLMENT_STEP_COUNT}
     if facts.get("primary_contact_verified") is not True:
-        return Verdict(Outcome.DONE, ("ONB-03", "ONB-04"), "utter_enrollment_done_pending_verification", counted)
-    return Verdict(Outcome.DONE, ("ONB-03", "ONB-05"), "utter_enrollment_done", counted)
+        return Verdict(Outcome.DONE, "enrollment_done_pending_verification", ("ONB-03", "ONB-04"), counted)
+    return Verdict(Outcome.DONE, "enrollment_done", ("ONB-03", "ONB-05"), counted)
 
 
 def verification_status(facts: Mapping[str, object]) -> Verdict:
     """ONB-04: after 'Enroll now' (step 3) the review waits for the primary contact to
     confirm Microsoft's email."""
     if steps_done(facts) < 3:
-        return Verdict(Outcome.INFO, ("ONB-04",), "utter_verification_not_enrolled")
+        return Verdict(Outcome.INFO, "verification_not_enrolled", ("ONB-04",))
     if facts.get("primary_contact_verified") is True:
-        return Verdict(Outcome.INFO, ("ONB-04",), "utter_verification_confirmed")
-    return Verdict(Outcome.BLOCKED, ("ONB-04",), "utter_verification_pending")
+        return Verdict(Outcome.INFO, "verification_confirmed", ("ONB-04",))
+    return Verdict(Outcome.BLOCKED, "verification_pending", ("ONB-04",))
 
 
 def finish_setup(facts: Mapping[str, object]) -> Verdict:
@@ -128,12 +151,12 @@ def finish_setup(facts: Mapping[str, object]) -> Verdict:
     (step 5 of ONB-03 confirms them)."""
     role = facts.get("user_role")
     if role == "admin_agent" or steps_done(facts) >= ENROLLMENT_STEP_COUNT:
-        return Verdict(Outcome.ALLOWED, ("ONB-05",), "utter_finish_setup_allowed")
+        return Verdict(Outcome.ALLOWED, "finish_setup_allowed", ("ONB-05",))
     if role == "global_admin":
-        return Verdict(Outcome.BLOCKED, ("ONB-05", "ONB-03"), "utter_finish_setup_add_yourself")
+        return Verdict(Outcome.BLOCKED, "finish_setup_add_yourself", ("ONB-05", "ONB-03"))
     if role is None:
-        return Verdict(Outcome.ASK, ("ONB-05",), "utter_ask_user_role", ask="user_role")
-    return Verdict(Outcome.BLOCKED, ("ONB-05",), "utter_finish_setup_ask_admin")
+        return Verdict(Outcome.ASK, "ask_user_role", ("ONB-05",), ask="user_role")
+    return Verdict(Outcome.BLOCKED, "finish_setup_ask_admin", ("ONB-05",))
 
 
 def roles_needed(facts: Mapping[str, object]) -> Verdict:
@@ -142,20 +165,20 @@ def roles_needed(facts: Mapping[str, object]) -> Verdict:
     role = facts.get("user_role")
     rule_ids = ("ONB-06", "WA-07")
     if role is None:
-        return Verdict(Outcome.INFO, rule_ids, "utter_roles_needed")
+        return Verdict(Outcome.INFO, "roles_needed", rule_ids)
     fits_account = role in ACCOUNT_CREATION_ROLES
     fits_work_account = role in WORK_ACCOUNT_ROLES
     if fits_account and fits_work_account:
-        response = "utter_roles_you_fit_both"
+        code = "roles_you_fit_both"
     elif fits_account:
-        response = "utter_roles_you_fit_account_only"
+        code = "roles_you_fit_account_only"
     elif fits_work_account:
-        response = "utter_roles_you_fit_work_account_only"
+        code = "roles_you_fit_work_account_only"
     else:
-        response = "utter_roles_you_fit_neither"
-    return Verdict(Outcome.INFO, rule_ids, response, items=(f"utter_item_role_{role}",))
+        code = "roles_you_fit_neither"
+    return Verdict(Outcome.INFO, code, rule_ids, items=(item("role", str(role)),))
 
 
 def mpn_agreement_location() -> Verdict:
     """ONB-07: where the account details and the MPN agreement are."""
-    return Verdict(Outcome.INFO, ("ONB-07",), "utter_mpn_agreement_location")
+    return Verdict(Outcome.INFO, "mpn_agreement_location", ("ONB-07",))

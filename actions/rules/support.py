@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Mapping, Optional, Sequence, Tuple
 
 from . import mpa
-from .benefits import REFUND_WINDOW_DAYS
+from .benefits import REFUND, REFUND_WINDOW_DAYS
+from .mpa import VERIFICATION_FAILED
 from .verdict import Outcome, Verdict
 
 CATEGORIES = ("onboarding", "benefits", "mpa", "relationships", "other")
@@ -22,8 +23,6 @@ STATUSES = ("open", "claimed", "resolved")
 
 ASKED_FOR_PERSON = "asked_for_person"
 REPEATED_FALLBACK = "repeated_fallback"
-VERIFICATION_FAILED = "verification_failed"
-REFUND = "refund"
 KEY_NOT_WORKING = "key_not_working"
 TRIGGERS = (ASKED_FOR_PERSON, REPEATED_FALLBACK, VERIFICATION_FAILED, REFUND, KEY_NOT_WORKING)
 
@@ -50,12 +49,8 @@ INTENT_CATEGORIES = {
     intent: category for category, intents in _INTENTS_BY_CATEGORY.items() for intent in intents.split()
 }
 
-# Responses that mean "only Microsoft support can take this further".
-_SUPPORT_ONLY_RESPONSES = {
-    "utter_mpa_mpn_verification_failed": (VERIFICATION_FAILED, "mpa"),
-    "utter_mpa_reseller_verification_failed": (VERIFICATION_FAILED, "mpa"),
-    "utter_ben_refund_file_service_request": (REFUND, "benefits"),
-}
+# The category of a verdict's request, by the page its first rule comes from.
+_CATEGORY_OF_RULE = {"ONB": "onboarding", "WA": "onboarding", "MPA": "mpa", "REL": "relationships", "BEN": "benefits"}
 
 
 @dataclass(frozen=True)
@@ -69,11 +64,10 @@ class Handoff:
 
 def support_only_handoff(verdict: Verdict) -> Optional[Handoff]:
     """The handoff a verdict calls for, if only Microsoft support can resolve it."""
-    found = _SUPPORT_ONLY_RESPONSES.get(verdict.response)
-    if found is None:
+    if not verdict.needs_person:
         return None
-    trigger, category = found
-    return Handoff(trigger, category, tuple(verdict.rule_ids))
+    category = _CATEGORY_OF_RULE.get(verdict.rule_ids[0].split("-", 1)[0], "other") if verdict.rule_ids else "other"
+    return Handoff(str(verdict.person), category, tuple(verdict.rule_ids))
 
 
 def key_problem_handoff(benefit: Optional[str]) -> Handoff:

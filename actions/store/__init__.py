@@ -1,5 +1,6 @@
 """The state store: partner cases and their facts, guarded by the documented rules."""
 
+from .benefits import Assignment, Offer
 from .errors import (
     RuleViolation,
     StoreError,
@@ -11,13 +12,19 @@ from .errors import (
     UnknownFact,
 )
 from .facts import Facts
+from .mpa import Signature
+from .relationships import Partner
 from .store import PartnerStore, default_store_url, store_from_env
-from .support_desk import SupportRequestView, format_reference, parse_reference
+from .support import SupportRequestView, format_reference, parse_reference
 
 __all__ = [
+    "Assignment",
     "Facts",
+    "Offer",
+    "Partner",
     "PartnerStore",
     "RuleViolation",
+    "Signature",
     "StoreError",
     "StoreUnavailable",
     "SupportRequestClaimedByOther",
@@ -25,9 +32,9 @@ __all__ = [
     "SupportRequestNotFound",
     "SupportRequestResolved",
     "SupportRequestView",
-    "format_reference",
-    "parse_reference",
     "UnknownFact",
     "default_store_url",
+    "format_reference",
+    "parse_reference",
     "store_from_env",
 ]

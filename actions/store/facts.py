@@ -12,18 +12,10 @@ from typing import Any, Callable, Dict, Iterator, Mapping, Optional
 
 from ..rules import benefits, mpa
 from ..rules.csp_regions import is_region
+from ..rules.onboarding import ENROLLMENT_STEP_COUNT, PREREQUISITES
+from ..rules.roles import USER_ROLES
+from ..rules.work_account import WORK_ACCOUNT_STATES
 from .errors import UnknownFact
-
-WORK_ACCOUNT_STATES = ("exists", "none", "unknown")
-USER_ROLES = (
-    "global_admin",
-    "admin_agent",
-    "user_management_admin",
-    "mpn_partner_admin",
-    "other",
-)
-PREREQUISITES = ("admin_email", "legal_details", "signing_authority", "primary_contact")
-ENROLLMENT_STEP_COUNT = 5
 
 
 def _is_bool(value: Any) -> bool:
@@ -76,11 +68,11 @@ FACT_VALIDATORS: Dict[str, Callable[[Any], bool]] = {
     "mpn_account": _one_of(*mpa.MPN_ACCOUNT_STATES),
     "mpn_program_status": _one_of(*mpa.MPN_PROGRAM_STATUSES),
     "indirect_reseller_status": _one_of(*mpa.INDIRECT_RESELLER_STATUSES),
-    "csp_relationship_accepted": _is_bool,
     "csp_regions": _regions,
     # Membership benefits (BEN-01..13); dates are ISO strings
     "membership_level": _one_of(*benefits.MEMBERSHIP_LEVELS),
     "benefits_purchased_on": _iso_date,
+    "refund_requested_on": _iso_date,
     "software_benefits_activated": _is_bool,
     "software_benefits_activated_on": _iso_date,
     "cloud_benefits_activated_on": _iso_date,

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from functools import lru_cache
 from typing import Any, Dict, List, Optional
 
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from tests.conftest import PROJECT_ROOT
-
-
-@lru_cache(maxsize=1)
-def domain() -> Dict[str, Any]:
-    return yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))
+from tests.domain_files import domain
 
 
 def tracker(
@@ -63,3 +56,8 @@ def responses(messages) -> List[str]:
 
 def slot_values(events) -> Dict[str, Any]:
     return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+
+
+def unresolved_request_of(store, sender_id: str):
+    """The sender's unresolved support request as staff see it, or None."""
+    return next((request for request in store.support.unresolved_requests() if request.sender_id == sender_id), None)

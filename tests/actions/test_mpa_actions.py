@@ -20,13 +20,13 @@ SENDER = "partner-1"
 
 def ready(regions=("Europe", "Latin America and the Caribbean"), partner_type="indirect_reseller", reseller="active"):
     store = store_from_env()
-    store.record_csp_partner_type(SENDER, partner_type)
-    store.record_mpn_program_status(SENDER, "active")
+    store.mpa.record_csp_partner_type(SENDER, partner_type)
+    store.mpa.record_mpn_program_status(SENDER, "active")
     if reseller:
-        store.record_indirect_reseller_status(SENDER, reseller)
-    store.record_user_role(SENDER, "global_admin")
+        store.mpa.record_indirect_reseller_status(SENDER, reseller)
+    store.onboarding.record_user_role(SENDER, "global_admin")
     if regions:
-        store.record_csp_regions(SENDER, list(regions))
+        store.mpa.record_csp_regions(SENDER, list(regions))
     return store
 
 
@@ -57,16 +57,16 @@ def test_MPA_02_non_csp_ends_the_questions():
 
 
 def test_MPA_06_failed_verification_ends_the_questions():
-    store_from_env().record_csp_partner_type(SENDER, "direct_bill")
-    store_from_env().record_mpn_account(SENDER, "partner_center")
+    store_from_env().mpa.record_csp_partner_type(SENDER, "direct_bill")
+    store_from_env().mpa.record_mpn_account(SENDER, "partner_center")
     _, events = validate("mpn_program_status", "pending")
     assert store_from_env().facts(SENDER)["mpn_program_status"] == "pending"
     assert slot_values(events)["requested_slot"] is None
 
 
 def test_MPA_06_a_reseller_only_status_is_not_an_mpn_status():
-    store_from_env().record_csp_partner_type(SENDER, "direct_bill")
-    store_from_env().record_mpn_account(SENDER, "partner_center")
+    store_from_env().mpa.record_csp_partner_type(SENDER, "direct_bill")
+    store_from_env().mpa.record_mpn_account(SENDER, "partner_center")
     _, events = validate("mpn_program_status", "qualified")
     assert slot_values(events)["mpn_program_status"] is None
     assert slot_values(events)["requested_slot"] == "mpn_program_status"
@@ -127,8 +127,8 @@ def test_prepare_keeps_what_the_user_said_and_clears_the_form():
 
 
 def test_MPA_05_verdict_from_stored_facts():
-    store_from_env().record_csp_partner_type(SENDER, "indirect_provider")
-    store_from_env().record_mpn_account(SENDER, "pmc")
+    store_from_env().mpa.record_csp_partner_type(SENDER, "indirect_provider")
+    store_from_env().mpa.record_mpn_account(SENDER, "pmc")
     messages, _ = run(MpaVerdict(), tracker())
     assert responses(messages) == ["utter_mpa_migrate_from_pmc"]
     assert messages[0]["guide"].endswith("migrate-pmc-pc-mpa-guide.pptx")
@@ -156,10 +156,10 @@ def test_MPA_04_region_already_signed_and_region_without_business():
 
 def test_MPA_01_signature_by_a_non_global_admin_is_not_recorded():
     ready()
-    store_from_env().record_user_role(SENDER, "admin_agent")
+    store_from_env().onboarding.record_user_role(SENDER, "admin_agent")
     messages, _ = run(RecordMpaSignature(), tracker(entities=[country("Germany")]))
     assert responses(messages) == ["utter_mpa_signature_needs_global_admin"]
-    assert store_from_env().signed_regions(SENDER) == {}
+    assert store_from_env().mpa.signed_regions(SENDER) == []
 
 
 def test_signature_without_a_region_asks_which():

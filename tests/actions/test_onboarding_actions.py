@@ -12,7 +12,6 @@ from actions.onboarding import (
     RecordContactVerified,
     RecordRole,
     ValidateOnboardingForm,
-    normalise_role,
 )
 from actions.replies import render_text
 from actions.store import store_from_env
@@ -24,13 +23,13 @@ SENDER = "partner-1"
 
 def ready_case(steps_done=0):
     store = store_from_env()
-    store.record_mpn_membership(SENDER, True)
-    store.record_work_account(SENDER, "none")
-    store.record_work_email(SENDER, "admin@contoso.com")
+    store.onboarding.record_mpn_membership(SENDER, True)
+    store.work_account.record_work_account(SENDER, "none")
+    store.work_account.record_work_email(SENDER, "admin@contoso.com")
     for item in ("legal_details", "signing_authority", "primary_contact"):
-        store.record_prerequisite(SENDER, item, True)
+        store.onboarding.record_prerequisite(SENDER, item, True)
     for step in range(1, steps_done + 1):
-        store.complete_enrollment_step(SENDER, step)
+        store.onboarding.complete_enrollment_step(SENDER, step)
     return store
 
 
@@ -58,8 +57,8 @@ def test_ONB_01_non_member_ends_the_questions():
 
 
 def test_WA_01_personal_email_is_rejected_in_the_form_and_asked_again():
-    store_from_env().record_mpn_membership(SENDER, True)
-    store_from_env().record_work_account(SENDER, "exists")
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
+    store_from_env().work_account.record_work_account(SENDER, "exists")
     messages, events = validate(
         "work_email",
         "jan@gmail.com",
@@ -74,8 +73,8 @@ def test_WA_01_personal_email_is_rejected_in_the_form_and_asked_again():
 
 
 def test_WA_01_company_email_is_accepted_and_stored():
-    store_from_env().record_mpn_membership(SENDER, True)
-    store_from_env().record_work_account(SENDER, "exists")
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
+    store_from_env().work_account.record_work_account(SENDER, "exists")
     messages, events = validate(
         "work_email",
         "mijn mail is jan@contoso.com",
@@ -88,8 +87,8 @@ def test_WA_01_company_email_is_accepted_and_stored():
 
 
 def test_WA_01_a_huge_non_email_answer_gets_a_short_polite_refusal():
-    store_from_env().record_mpn_membership(SENDER, True)
-    store_from_env().record_work_account(SENDER, "exists")
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
+    store_from_env().work_account.record_work_account(SENDER, "exists")
     messages, events = validate("work_email", "x" * 10_000, text="x" * 10_000)
     assert responses(messages) == ["utter_email_invalid"]
     assert len(messages[0]["email"]) <= 80
@@ -97,23 +96,23 @@ def test_WA_01_a_huge_non_email_answer_gets_a_short_polite_refusal():
 
 
 def test_ONB_02_admin_email_unknown_is_recorded_as_missing():
-    store_from_env().record_mpn_membership(SENDER, True)
-    store_from_env().record_work_account(SENDER, "exists")
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
+    store_from_env().work_account.record_work_account(SENDER, "exists")
     messages, _ = validate("work_email", "unknown", text="weet ik niet")
     assert responses(messages) == ["utter_admin_email_missing_noted"]
     assert store_from_env().facts(SENDER)["prerequisite_admin_email"] is False
 
 
 def test_WA_03_cloud_subscription_answer_records_work_account():
-    store_from_env().record_mpn_membership(SENDER, True)
-    store_from_env().record_work_account(SENDER, "unknown")
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
+    store_from_env().work_account.record_work_account(SENDER, "unknown")
     messages, _ = validate("has_cloud_subscription", True, text="yes")
     assert responses(messages) == ["utter_cloud_means_work_account"]
     assert store_from_env().facts(SENDER)["work_account"] == "exists"
 
 
 def test_WA_05_no_work_account_answer_explains_creating_one():
-    store_from_env().record_mpn_membership(SENDER, True)
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
     messages, _ = validate("work_account", "none", text="no")
     assert responses(messages) == ["utter_work_account_create_during_enrollment"]
 
@@ -125,7 +124,7 @@ def test_prepare_onboarding_introduces_a_new_case_and_clears_the_form_slots():
 
 
 def test_prepare_onboarding_resumes_a_started_case():
-    store_from_env().record_mpn_membership(SENDER, True)
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
     messages, _ = run(PrepareOnboarding(), tracker(intent="ask_progress"))
     assert responses(messages) == ["utter_onboarding_resume_questions"]
     assert messages[0]["count"] == 5
@@ -133,8 +132,8 @@ def test_prepare_onboarding_resumes_a_started_case():
 
 def test_ONB_02_missing_items_are_named_in_the_users_language():
     store = store_from_env()
-    store.record_mpn_membership(SENDER, True)
-    store.record_prerequisite(SENDER, "signing_authority", False)
+    store.onboarding.record_mpn_membership(SENDER, True)
+    store.onboarding.record_prerequisite(SENDER, "signing_authority", False)
     messages, _ = run(OnboardingNextStep(), tracker(slots={"language": "nl"}))
     assert responses(messages) == ["utter_prerequisites_missing"]
     assert messages[0]["items"] == render_text(domain(), "utter_item_prerequisite_signing_authority", "nl")
@@ -166,8 +165,8 @@ def test_ONB_03_a_step_out_of_order_is_refused_with_the_expected_step():
 
 
 def test_ONB_02_done_before_being_ready_names_what_is_missing():
-    store_from_env().record_mpn_membership(SENDER, True)
-    store_from_env().record_prerequisite(SENDER, "legal_details", False)
+    store_from_env().onboarding.record_mpn_membership(SENDER, True)
+    store_from_env().onboarding.record_prerequisite(SENDER, "legal_details", False)
     messages, _ = run(CompleteStep(), tracker(text="done", intent="step_done"))
     assert responses(messages) == ["utter_prerequisites_missing"]
 
@@ -182,8 +181,8 @@ def test_ONB_04_contact_verified_is_refused_before_enrolling_and_recorded_after(
     ready_case(steps_done=1)
     messages, _ = run(RecordContactVerified(), tracker())
     assert responses(messages) == ["utter_verification_not_enrolled"]
-    store_from_env().complete_enrollment_step(SENDER, 2)
-    store_from_env().complete_enrollment_step(SENDER, 3)
+    store_from_env().onboarding.complete_enrollment_step(SENDER, 2)
+    store_from_env().onboarding.complete_enrollment_step(SENDER, 3)
     messages, _ = run(RecordContactVerified(), tracker())
     assert responses(messages) == ["utter_contact_verified_recorded"]
 
@@ -211,23 +210,6 @@ def test_ONB_06_role_without_pending_question_is_checked_against_the_roles():
     )
     assert responses(messages) == ["utter_roles_you_fit_neither"]
     assert messages[0]["items"] == "gebruiker zonder beheerdersrol"
-
-
-@pytest.mark.parametrize(
-    "raw, role",
-    [
-        ("global_admin", "global_admin"),
-        ("Globale beheerder", "global_admin"),
-        ("GA", "global_admin"),
-        ("beheeragent", "admin_agent"),
-        ("gebruikersbeheerder", "user_management_admin"),
-        ("MPN-partnerbeheerder", "mpn_partner_admin"),
-        ("legal counsel", "other"),
-        (None, None),
-    ],
-)
-def test_roles_are_normalised(raw, role):
-    assert normalise_role(raw) == role
 
 
 def test_ONB_02_requirements_answer_lists_what_is_not_known_yet():

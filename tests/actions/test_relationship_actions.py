@@ -2,15 +2,14 @@
 
 import pytest
 
+from actions.inform import HandleInform
 from actions.relationships import (
     AnswerAcceptInvitation,
     AnswerPartnerTypeRights,
     AnswerRelationships,
     AnswerRemovePartner,
-    HandleInform,
-    guess_partner_name,
 )
-from actions.store import store_from_env
+from actions.store import Partner, store_from_env
 from tests.actions.helpers import responses, run, slot_values, tracker
 
 pytestmark = pytest.mark.usefixtures("sqlite_store_env")
@@ -21,38 +20,23 @@ def rel_type(value):
     return {"entity": "rel_partner_type", "value": value}
 
 
-@pytest.mark.parametrize(
-    "text, known, name",
-    [
-        ("remove partner Contoso", [], "Contoso"),
-        ("I want to end the relationship with Fabrikam Ltd", [], "Fabrikam Ltd"),
-        ("verwijder partner contoso", ["Contoso"], "Contoso"),
-        ('stop with "wingtip toys"', [], "wingtip toys"),
-        ("how do I delete a partner", [], None),
-        ("Hoe verwijder ik onze partner", [], None),
-    ],
-)
-def test_partner_names_are_found_in_requests(text, known, name):
-    assert guess_partner_name(text, known) == name
-
-
 def test_REL_07_stored_reseller_cannot_be_removed_by_the_customer():
-    store_from_env().record_customer_partner(SENDER, "Contoso", "reseller")
+    store_from_env().relationships.record_partner(SENDER, "Contoso", "reseller")
     messages, events = run(AnswerRemovePartner(), tracker(sender_id=SENDER, text="remove partner contoso"))
     assert responses(messages) == ["utter_rel_ask_partner_to_end"]
     assert messages[0]["partner"] == "Contoso"
-    assert store_from_env().customer_partners(SENDER) == {"Contoso": "reseller"}
+    assert store_from_env().relationships.partners(SENDER) == [Partner("Contoso", "reseller")]
     assert slot_values(events)["user_kind"] == "customer"
 
 
 def test_REL_07_stored_advisor_is_removed_with_the_path():
-    store_from_env().record_customer_partner(SENDER, "Fabrikam", "advisor")
+    store_from_env().relationships.record_partner(SENDER, "Fabrikam", "advisor")
     messages, _ = run(
         AnswerRemovePartner(), tracker(sender_id=SENDER, text="delete partner Fabrikam", slots={"language": "nl"})
     )
     assert responses(messages) == ["utter_rel_delete_partner"]
     assert messages[0]["items"] == "adviseur"
-    assert store_from_env().customer_partners(SENDER) == {}
+    assert store_from_env().relationships.partners(SENDER) == []
 
 
 def test_REL_07_unknown_partner_asks_the_type_then_decides():
@@ -77,7 +61,7 @@ def test_REL_02_a_partner_named_with_its_type_is_recorded_and_explained():
         HandleInform(), tracker(sender_id=SENDER, text="Contoso is our reseller", entities=[rel_type("reseller")])
     )
     assert responses(messages) == ["utter_rel_partner_recorded", "utter_rel_type_reseller"]
-    assert store_from_env().customer_partners(SENDER) == {"Contoso": "reseller"}
+    assert store_from_env().relationships.partners(SENDER) == [Partner("Contoso", "reseller")]
     assert slot_values(events)["inform_topic"] == "other"
 
 
@@ -91,7 +75,7 @@ def test_REL_02_rights_for_the_type_asked_about():
 def test_REL_04_existing_partner_without_customer_agreement():
     messages, _ = run(AnswerAcceptInvitation(), tracker(sender_id=SENDER))
     assert responses(messages) == ["utter_rel_accept_invitation"]
-    store_from_env().record_customer_partner(SENDER, "Contoso", "reseller")
+    store_from_env().relationships.record_partner(SENDER, "Contoso", "reseller")
     messages, _ = run(AnswerAcceptInvitation(), tracker(sender_id=SENDER))
     assert responses(messages) == ["utter_rel_accept_mca_first"]
 
@@ -119,7 +103,7 @@ def test_MPA_facts_given_outside_the_form_are_stored_and_continue_the_check():
 
 def test_MPA_status_outside_the_form_goes_to_the_fact_being_asked():
     store = store_from_env()
-    store.record_csp_partner_type("partner-1", "indirect_reseller")
-    store.record_mpn_program_status("partner-1", "active")
+    store.mpa.record_csp_partner_type("partner-1", "indirect_reseller")
+    store.mpa.record_mpn_program_status("partner-1", "active")
     run(HandleInform(), tracker(text="qualified", entities=[{"entity": "status", "value": "qualified"}]))
     assert store.facts("partner-1")["indirect_reseller_status"] == "qualified"

@@ -5,7 +5,7 @@ from rasa_sdk import Tracker
 
 from actions.store import PartnerStore
 from actions.support import Fallback, HandOffToPerson, ReportKeyProblem, StaffCommand
-from tests.actions.helpers import domain, responses, run
+from tests.actions.helpers import domain, responses, run, unresolved_request_of
 
 pytestmark = pytest.mark.usefixtures("sqlite_store_env")
 STAFF_TOKEN = "action-test-token-0123456789"
@@ -34,7 +34,7 @@ def conversation(turns, sender="partner-actions", channel="rest", metadata=None,
 def open_request(url, sender):
     store = PartnerStore(url)
     try:
-        return store.support_request_of(sender)
+        return unresolved_request_of(store, sender)
     finally:
         store.dispose()
 

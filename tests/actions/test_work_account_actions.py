@@ -81,6 +81,6 @@ def test_WA_05_no_work_account_is_recorded_and_explained():
 def test_WA_06_reuse_advice_depends_on_the_stored_work_account():
     messages, _ = run(AnswerReuseWorkAccount(), tracker())
     assert responses(messages) == ["utter_work_account_reuse"]
-    store_from_env().record_work_account(SENDER, "none")
+    store_from_env().work_account.record_work_account(SENDER, "none")
     messages, _ = run(AnswerReuseWorkAccount(), tracker())
     assert responses(messages) == ["utter_work_account_reuse_none"]

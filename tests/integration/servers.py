@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import requests
 
@@ -134,7 +137,7 @@ class AssistantServers(ProcessGroup):
 
     def _start(self, timeout: float) -> None:
         self.action_server = self._spawn(self._action_server_command(), "actions.log", self.environment())
-        # Rasa as the scripts start it: with components.resilience installed.
+        # Rasa as the scripts start it: with components.server.resilience installed.
         self._spawn(
             [
                 sys.executable,
@@ -178,7 +181,7 @@ class AssistantServers(ProcessGroup):
         """Serves the chat page (as `make run` does) and returns its address."""
         port = free_port()
         self._spawn(
-            [sys.executable, "-m", "components.webpage", "--port", str(port), "--host", "127.0.0.1"],
+            [sys.executable, "-m", "components.channels.webpage", "--port", str(port), "--host", "127.0.0.1"],
             "webpage.log",
             self.environment(),
         )
@@ -190,6 +193,15 @@ class AssistantServers(ProcessGroup):
         self.start()
 
 
+@dataclass(frozen=True)
+class Turn:
+    """The bot's answer to one message: its text, and which responses it chose (the
+    ``utter_action`` Rasa records on each bot event in the tracker)."""
+
+    text: str
+    responses: Tuple[str, ...]
+
+
 class Chat:
     """One user talking to the assistant over the REST webhook."""
 
@@ -197,6 +209,34 @@ class Chat:
         self.servers = servers
         self.sender = sender
         self.metadata = metadata
+
+    def turn(self, message: str) -> Turn:
+        """Sends ``message``; the reply's text and the names of the responses chosen."""
+        seen = self._newest_event_id()
+        replies = self.send(message)
+        return Turn("\n".join(reply.get("text", "") for reply in replies), self._responses_after(seen))
+
+    def responses(self, message: str) -> Tuple[str, ...]:
+        return self.turn(message).responses
+
+    def _tracker_rows(self, query: str, *parameters) -> list:
+        with sqlite3.connect(self.servers.tracker_db) as connection:
+            return connection.execute(query, (self.sender, *parameters)).fetchall()
+
+    def _newest_event_id(self) -> int:
+        if not Path(self.servers.tracker_db).exists():
+            return 0
+        try:
+            rows = self._tracker_rows("SELECT MAX(id) FROM events WHERE sender_id = ?")
+        except sqlite3.OperationalError:  # the tracker store has not created its table yet
+            return 0
+        return rows[0][0] or 0
+
+    def _responses_after(self, event_id: int) -> Tuple[str, ...]:
+        rows = self._tracker_rows(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'bot' AND id > ? ORDER BY id", event_id
+        )
+        return tuple(json.loads(data).get("metadata", {}).get("utter_action") or "" for (data,) in rows)
 
     def send(self, message: str) -> List[dict]:
         body = {"sender": self.sender, "message": message}
@@ -209,3 +249,19 @@ class Chat:
     def say(self, message: str) -> str:
         """The bot's replies to ``message`` as one text."""
         return "\n".join(reply.get("text", "") for reply in self.send(message))
+
+
+def in_language(turn: Turn, language: str) -> bool:
+    """Whether every response of ``turn`` was said in its ``language`` variant (its text, with
+    any value in place of each placeholder, is in the reply)."""
+    import re
+
+    from actions.replies import render_text
+    from tests.domain_files import domain
+
+    for name in turn.responses:
+        template = render_text(domain(), name, language)
+        pattern = re.sub(r"\\\{[a-z_]+\\\}", ".*?", re.escape(template.strip()))
+        if not re.search(pattern, turn.text, re.DOTALL):
+            return False
+    return bool(turn.responses)

@@ -74,7 +74,7 @@ def test_injection_strings_in_slot_values_are_stored_and_echoed_as_plain_text(se
     assert "Noted: {days_left} {earliest_date} has had a Visual Studio subscription" in reply
     store = PartnerStore(servers.store_url)
     try:
-        subscribers = [row["subscriber"] for row in store.visual_studio_assignments("injection-en")]
+        subscribers = [row.subscriber for row in store.benefits.visual_studio_assignments("injection-en")]
         assert subscribers == [name]
         assert store.facts("injection-en") is not None  # the cases table is still there
     finally:
@@ -113,16 +113,16 @@ def store_behind_proxy(trained_model, tmp_path, postgres_url):
 def test_state_store_unreachable_for_a_while_gets_a_polite_reply_and_no_half_written_case(store_behind_proxy):
     servers, proxy = store_behind_proxy
     chat = Chat(servers, "db-down-en")
-    assert "Is your MPN account in Partner Center" in chat.say("how do I get my software keys?")
+    assert chat.responses("how do I get my software keys?") == ("utter_ask_mpn_account",)
     proxy.stop()
     try:
-        reply = chat.say('/inform{"mpn_account": "partner_center"}')
-        assert STORE_DOWN_EN in reply
-        assert "Is your MPN account in Partner Center" in reply  # the question stays open
+        down = chat.turn('/inform{"mpn_account": "partner_center"}')
+        assert STORE_DOWN_EN in down.text
+        assert down.responses == ("utter_store_unavailable", "utter_ask_mpn_account")  # the question stays open
     finally:
         proxy.start()
-    assert "Which role do you have in Partner Center" in chat.say('/inform{"mpn_account": "partner_center"}')
-    assert "Select Get keys" in chat.say('/inform_role{"role": "global_admin"}')
+    assert chat.responses('/inform{"mpn_account": "partner_center"}') == ("utter_ask_benefit_form_user_role",)
+    assert chat.responses('/inform_role{"role": "global_admin"}') == ("utter_ben_software_steps",)
     store = PartnerStore(servers.store_url)
     try:
         facts = store.facts("db-down-en")

@@ -6,10 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from actions.dates import read_past_date
+from actions.reading import read_past_date
 from actions.replies import human_date
 from actions.store import PartnerStore
-from tests.integration.servers import AssistantServers, Chat
+from tests.integration.servers import AssistantServers, Chat, in_language
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +20,8 @@ def servers(trained_model, tmp_path_factory):
 
 
 def click(chat, intent, entity, value):
-    """What a button click sends."""
-    return chat.say(f'/{intent}{{"{entity}": "{value}"}}')
+    """What a button click sends; the responses chosen."""
+    return chat.responses(f'/{intent}{{"{entity}": "{value}"}}')
 
 
 def stored(servers, read):
@@ -40,20 +40,21 @@ def test_BEN_07_assigned_3_weeks_ago_then_asked_later_when_it_can_move_in_englis
     assert f"Noted: Anna has had a Visual Studio subscription since {human_date(today - timedelta(days=21), 'en')}" in reply
     assert f"on {earliest} at the earliest (69 days from now)" in reply
     # Other business in between: the software benefit asks the account and the role once.
-    assert "Is your MPN account in Partner Center" in chat.say("how do I get my software keys?")
-    assert "Which role do you have in Partner Center" in click(chat, "inform", "mpn_account", "partner_center")
-    assert "Select Get keys" in click(chat, "inform_role", "role", "global_admin")
-    reply = chat.say("can I give the Visual Studio subscription to someone else?")
-    assert reply.startswith("No, not yet: Anna's subscription was assigned on")
-    assert f"so on {earliest} at the earliest (69 days left)" in reply
-    assignments = stored(servers, lambda store: store.visual_studio_assignments("ben-vs-en"))
-    assert [(row["subscriber"], row["assigned_on"]) for row in assignments] == [("Anna", today - timedelta(days=21))]
+    assert chat.responses("how do I get my software keys?") == ("utter_ask_mpn_account",)
+    assert click(chat, "inform", "mpn_account", "partner_center") == ("utter_ask_benefit_form_user_role",)
+    assert click(chat, "inform_role", "role", "global_admin") == ("utter_ben_software_steps",)
+    refused = chat.turn("can I give the Visual Studio subscription to someone else?")
+    assert refused.responses == ("utter_ben_vs_reassign_not_yet",) and "Anna" in refused.text
+    assert f"so on {earliest} at the earliest (69 days left)" in refused.text
+    assignments = stored(servers, lambda store: store.benefits.visual_studio_assignments("ben-vs-en"))
+    assert [(row.subscriber, row.assigned_on) for row in assignments] == [("Anna", today - timedelta(days=21))]
 
 
 def test_BEN_07_a_future_date_is_asked_again_in_dutch(servers):
     chat = Chat(servers, "ben-vs-nl")
-    assert "Wanneer was die toewijzing?" in chat.say("ik heb het Visual Studio-abonnement aan Piet gegeven")
-    assert "Die datum ligt in de toekomst" in chat.say("morgen")
+    asked = chat.turn("ik heb het Visual Studio-abonnement aan Piet gegeven")
+    assert asked.responses == ("utter_ask_vs_assigned_on",) and in_language(asked, "nl")
+    assert chat.responses("morgen") == ("utter_date_future", "utter_ask_vs_assigned_on")
     reply = chat.say("vorige week dinsdag")
     assigned_on = read_past_date("vorige week dinsdag", date.today()).date
     assert f"Genoteerd: Piet heeft een Visual Studio-abonnement sinds {human_date(assigned_on, 'nl')}" in reply
@@ -61,11 +62,13 @@ def test_BEN_07_a_future_date_is_asked_again_in_dutch(servers):
 
 def test_BEN_13_refund_too_late_names_the_condition_in_dutch(servers):
     chat = Chat(servers, "ben-refund-nl")
-    assert "Wanneer hebt u het voordelenpakket gekocht?" in chat.say("kan ik restitutie krijgen voor ons voordelenpakket?")
-    reply = chat.say("twee maanden geleden")
+    asked = chat.turn("kan ik restitutie krijgen voor ons voordelenpakket?")
+    assert asked.responses == ("utter_ask_benefits_purchased_on",) and in_language(asked, "nl")
+    refused = chat.turn("twee maanden geleden")
+    assert refused.responses == ("utter_ben_refund_too_late",)
+    reply = refused.text
     purchased_on = read_past_date("twee maanden geleden", date.today()).date
     days = (date.today() - purchased_on).days
-    assert reply.startswith("Nee, restitutie kan niet meer")
     assert f"u kocht op {human_date(purchased_on, 'nl')}, {days} dagen geleden" in reply
     facts = stored(servers, lambda store: store.facts("ben-refund-nl"))
     assert facts["benefits_purchased_on"] == purchased_on.isoformat()
@@ -73,31 +76,29 @@ def test_BEN_13_refund_too_late_names_the_condition_in_dutch(servers):
 
 def test_BEN_11_BEN_12_go_to_market_contact_offer_pending_then_active_in_dutch(servers):
     chat = Chat(servers, "ben-gtm-nl")
-    assert "Staat uw MPN-account al in Partner Center" in chat.say("go-to-market instellen")
+    assert chat.responses("go-to-market instellen") == ("utter_ask_mpn_account",)
     click(chat, "inform", "mpn_account", "partner_center")
-    assert "marketingcontactpersoon toe" in click(chat, "inform_role", "role", "mpn_partner_admin")
-    assert "telefoonnummer" in chat.say("marketing@contoso.nl")
-    assert "Dat lijkt geen telefoonnummer" in chat.say("weet ik veel")
-    assert "voorkeurstaal" in chat.say("+31 20 123 4567")
-    reply = click(chat, "inform", "contact_language", "nl")
-    assert "Genoteerd als marketingcontactpersoon: marketing@contoso.nl, +31 20 123 4567" in reply
-    assert "selecteer Activeren" in reply
-    assert "Silver cores is aangevraagd en wacht op activering" in chat.say("ik heb de Silver cores aanbieding geactiveerd")
+    assert click(chat, "inform_role", "role", "mpn_partner_admin") == ("utter_ask_marketing_contact_email",)
+    assert chat.responses("marketing@contoso.nl") == ("utter_ask_marketing_contact_phone",)
+    assert chat.responses("weet ik veel") == ("utter_ben_phone_invalid", "utter_ask_marketing_contact_phone")
+    assert chat.responses("+31 20 123 4567") == ("utter_ask_marketing_contact_language",)
+    recorded = chat.turn('/inform{"contact_language": "nl"}')
+    assert recorded.responses == ("utter_ben_marketing_contact_recorded", "utter_ben_gtm_activate_steps")
+    assert "marketing@contoso.nl, +31 20 123 4567" in recorded.text and in_language(recorded, "nl")
+    pending = chat.turn("ik heb de Silver cores aanbieding geactiveerd")
+    assert pending.responses == ("utter_ben_gtm_offer_pending",) and "Silver cores" in pending.text
     expires = date(date.today().year + 1, 3, 31)
     reply = chat.say(f"de aanbieding is nu actief, verloopt op 31 maart {expires.year}")
     assert f"Genoteerd: Silver cores is actief en verloopt op 31 maart {expires.year}" in reply
-    offers = stored(servers, lambda store: store.go_to_market_offers("ben-gtm-nl"))
-    assert offers[0]["status"] == "active" and offers[0]["expires_on"] == expires
+    offers = stored(servers, lambda store: store.benefits.go_to_market_offers("ben-gtm-nl"))
+    assert offers[0].status == "active" and offers[0].expires_on == expires
 
 
 def test_BEN_10_action_pack_asking_for_signature_support_and_BEN_08_access_id_in_english(servers):
     chat = Chat(servers, "ben-support-en")
-    assert "Which membership does your company have" in chat.say("can we use Signature support for cloud products?")
-    reply = click(chat, "inform", "membership_level", "action_pack")
-    assert reply.startswith("No, Signature product support for cloud products is for Gold/Silver competency partners")
-    assert "product support incidents" in reply
-    reply = chat.say("where do I find my access ID?")
-    assert "appear only after you've activated the technical benefit" in reply
+    assert chat.responses("can we use Signature support for cloud products?") == ("utter_ask_membership_level",)
+    assert click(chat, "inform", "membership_level", "action_pack") == ("utter_ben_signature_not_for_action_pack",)
+    assert chat.responses("where do I find my access ID?") == ("utter_ben_ids_activate_first",)
 
 
 def test_the_greeting_offers_the_mpa_and_the_benefits_and_the_benefits_button_works(servers):
@@ -105,6 +106,6 @@ def test_the_greeting_offers_the_mpa_and_the_benefits_and_the_benefits_button_wo
     replies = chat.send("hallo")
     titles = [button["title"] for reply in replies for button in reply.get("buttons", [])]
     assert {"De MPA", "Mijn voordelen"} <= set(titles)
-    assert "Staat uw MPN-account al in Partner Center" in chat.say("/ask_benefit")
-    reply = click(chat, "inform", "mpn_account", "pmc")
-    assert "beheert u uw MPN-voordelen in PMC" in reply
+    assert chat.responses("/ask_benefit") == ("utter_ask_mpn_account",)
+    in_pmc = chat.turn('/inform{"mpn_account": "pmc"}')
+    assert in_pmc.responses == ("utter_ben_manage_in_pmc",) and in_language(in_pmc, "nl")

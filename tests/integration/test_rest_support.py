@@ -7,6 +7,7 @@ import re
 import pytest
 
 from actions.store import PartnerStore
+from tests.actions.helpers import unresolved_request_of
 from tests.integration.servers import AssistantServers, Chat
 
 STAFF_TOKEN = "staff-token-0123456789abcdef"
@@ -27,7 +28,7 @@ def servers(trained_model, tmp_path_factory):
 def stored_request(servers, sender):
     store = PartnerStore(servers.store_url)
     try:
-        return store.support_request_of(sender)
+        return unresolved_request_of(store, sender)
     finally:
         store.dispose()
 
@@ -73,11 +74,12 @@ def test_asking_for_a_person_in_dutch_is_answered_in_dutch(servers):
 
 def test_a_second_fallback_in_a_row_hands_off_with_low_priority(servers):
     chat = Chat(servers, "handoff-fallback")
-    first = chat.say("blorp zibble quax")
-    assert "Could you put it differently?" in first and not REFERENCE.search(first)
+    first = chat.turn("blorp zibble quax")
+    assert first.responses == ("utter_fallback",) and not REFERENCE.search(first.text)
     assert stored_request(servers, "handoff-fallback") is None
-    second = chat.say("blorp zibble quax?")
-    assert "passing your question to a person" in second
+    handed_off = chat.turn("blorp zibble quax?")
+    assert handed_off.responses == ("utter_fallback_handoff", "utter_support_request_opened")
+    second = handed_off.text
     request = stored_request(servers, "handoff-fallback")
     assert request.reference == reference_in(second)
     assert (request.trigger, request.category, request.priority) == ("repeated_fallback", "other", "low")
@@ -88,8 +90,9 @@ def test_MPA_06_failed_verification_of_a_csp_partner_is_handed_off_with_high_pri
     chat.say("can we sign the MPA?")
     inform(chat, "csp_partner_type", "direct_bill")
     inform(chat, "mpn_account", "partner_center")
-    reply = chat.say("the status is rejected")
-    assert "your account verification failed" in reply
+    blocked = chat.turn("the status is rejected")
+    assert blocked.responses == ("utter_mpa_mpn_verification_failed", "utter_support_request_opened")
+    reply = blocked.text
     request = stored_request(servers, "handoff-verification")
     assert request.reference == reference_in(reply)
     assert (request.trigger, request.category, request.priority) == ("verification_failed", "mpa", "high")
@@ -181,6 +184,6 @@ def test_staff_classify_a_pasted_question_before_replying(servers):
     # The preview opened nothing.
     store = PartnerStore(servers.store_url)
     try:
-        assert not [r for r in store.open_support_requests() if r.sender_id.startswith("staff-preview-")]
+        assert not [r for r in store.support.unresolved_requests() if r.sender_id.startswith("staff-preview-")]
     finally:
         store.dispose()

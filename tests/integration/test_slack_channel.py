@@ -73,7 +73,7 @@ def servers(trained_model, tmp_path_factory, slack):
     workdir = tmp_path_factory.mktemp("assistant-slack")
     credentials = workdir / "credentials.yml"
     credentials.write_text(
-        "rest:\ncomponents.slack.SlackChannel:\n  slack_token: ${SLACK_TOKEN}\n"
+        "rest:\ncomponents.channels.slack.SlackChannel:\n  slack_token: ${SLACK_TOKEN}\n"
         "  slack_signing_secret: ${SLACK_SIGNING_SECRET}\n  use_threads: true\n  conversation_granularity: thread\n"
     )
     running = AssistantServers(

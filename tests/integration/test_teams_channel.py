@@ -26,7 +26,7 @@ def servers(trained_model, tmp_path_factory, microsoft):
     workdir = tmp_path_factory.mktemp("assistant-teams")
     credentials = workdir / "credentials.yml"
     credentials.write_text(
-        "rest:\ncomponents.teams.TeamsInput:\n  app_id: ${MICROSOFT_APP_ID}\n  app_password: ${MICROSOFT_APP_PASSWORD}\n"
+        "rest:\ncomponents.channels.teams.TeamsInput:\n  app_id: ${MICROSOFT_APP_ID}\n  app_password: ${MICROSOFT_APP_PASSWORD}\n"
     )
     running = AssistantServers(
         trained_model,

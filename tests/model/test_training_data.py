@@ -6,6 +6,7 @@ import subprocess
 import yaml
 
 from tests.conftest import PROJECT_ROOT, RASA, rasa_env
+from tests.domain_files import domain
 
 
 def _examples(path):
@@ -29,7 +30,7 @@ def test_rasa_data_validate_passes_with_fail_on_warnings():
             "--data",
             "data",
             "--domain",
-            "domain.yml",
+            "domain",
             "--config",
             "config.yml",
         ],
@@ -46,10 +47,10 @@ def test_every_intent_has_training_data_in_both_languages_and_test_data_is_held_
     for path in (PROJECT_ROOT / "data" / "nlu").glob("*.yml"):
         for intent, texts in _examples(path).items():
             training.setdefault(intent, set()).update(texts)
-    domain_intents = set(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["intents"])
+    domain_intents = set(domain()["intents"])
     assert set(training) == domain_intents
     every_training_text = set().union(*training.values())
-    # Triage-desk commands are read exactly by components.staff_commands, not classified.
+    # Triage-desk commands are read exactly by components.nlu.staff_commands, not classified.
     classified_intents = domain_intents - {"staff_command"}
     for language in ("en", "nl"):
         held_out = _examples(PROJECT_ROOT / "tests" / "nlu" / f"{language}.yml")

@@ -37,7 +37,7 @@ class Cluster(ProcessGroup):
             PYTHONPATH=str(PROJECT_ROOT),
             PARTNER_STORE_URL=self.store_url,
             TRACKER_STORE_URL=self.tracker_url,
-            LOCK_STORE_TYPE="components.lock_store.AtomicRedisLockStore",
+            LOCK_STORE_TYPE="components.server.lock_store.AtomicRedisLockStore",
             LOCK_STORE_URL="redis://127.0.0.1:6379/1",
             EVENT_BROKER_URL="",
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",

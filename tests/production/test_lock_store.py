@@ -14,7 +14,7 @@ import redis
 from rasa.core.lock_store import RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
-from components.lock_store import AtomicRedisLockStore
+from components.server.lock_store import AtomicRedisLockStore
 
 REDIS_URL = "redis://127.0.0.1:6379/1"  # database 1: RedisLockStore's default
 

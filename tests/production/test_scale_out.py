@@ -105,7 +105,7 @@ def test_concurrent_conversations_and_same_instant_pairs_lose_and_duplicate_noth
     try:
         for number in range(CONVERSATIONS):
             sender = f"scale-{number}"
-            assert [row["subscriber"] for row in store.visual_studio_assignments(sender)] == [f"Person{number}"]
+            assert [row.subscriber for row in store.benefits.visual_studio_assignments(sender)] == [f"Person{number}"]
             assert "benefits_purchased_on" in store.facts(sender)
     finally:
         store.dispose()

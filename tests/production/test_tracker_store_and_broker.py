@@ -14,8 +14,8 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from components.event_broker import OptionalPikaEventBroker
-from components.tracker_store import LockedSQLTrackerStore
+from components.server.event_broker import OptionalPikaEventBroker
+from components.server.tracker_store import LockedSQLTrackerStore
 
 RABBITMQ_URL = "amqp://guest:guest@127.0.0.1:5672"
 
@@ -103,7 +103,7 @@ def test_state_store_replicas_starting_together_migrate_an_empty_database_once(p
 
     stores, errors = start_together(lambda: PartnerStore(postgres_url))
     assert errors == [] and len(stores) == 4
-    stores[0].record_mpn_account("partner-1", "partner_center")
+    stores[0].mpa.record_mpn_account("partner-1", "partner_center")
     assert stores[3].facts("partner-1")["mpn_account"] == "partner_center"
     engine = sa.create_engine(postgres_url)
     with engine.connect() as connection:

@@ -23,16 +23,16 @@ def test_the_default_start_has_only_the_offline_channels(tmp_path):
 def test_teams_is_enabled_by_its_variables_without_writing_the_secret(tmp_path):
     text = written(tmp_path, MICROSOFT_APP_ID="app-1", MICROSOFT_APP_PASSWORD="s3cret-value")
     channels = yaml.safe_load(text)
-    assert channels["components.teams.TeamsInput"] == {
+    assert channels["components.channels.teams.TeamsInput"] == {
         "app_id": "${MICROSOFT_APP_ID}",
         "app_password": "${MICROSOFT_APP_PASSWORD}",
     }
     assert "s3cret-value" not in text
-    assert "components.teams.TeamsInput" not in yaml.safe_load(written(tmp_path, MICROSOFT_APP_ID="app-1"))
+    assert "components.channels.teams.TeamsInput" not in yaml.safe_load(written(tmp_path, MICROSOFT_APP_ID="app-1"))
 
 
 def test_slack_is_enabled_by_its_variables_with_the_conversation_granularity(tmp_path):
     text = written(tmp_path, SLACK_TOKEN="xoxb-secret-token", SLACK_SIGNING_SECRET="signing-secret", SLACK_CONVERSATION="thread")
-    slack = yaml.safe_load(text)["components.slack.SlackChannel"]
+    slack = yaml.safe_load(text)["components.channels.slack.SlackChannel"]
     assert slack["slack_token"] == "${SLACK_TOKEN}" and slack["conversation_granularity"] == "thread"
     assert "xoxb-secret-token" not in text and "signing-secret" not in text.replace("${SLACK_SIGNING_SECRET}", "")

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from actions.dates import date_phrase_in, read_expiry_date, read_past_date
+from actions.reading import date_phrase_in, read_expiry_date, read_past_date
 
 TODAY = date(2026, 11, 21)  # a Saturday
 

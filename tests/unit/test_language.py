@@ -2,7 +2,7 @@
 
 import pytest
 
-from components.language import detect_language
+from components.nlu.language import detect_language
 
 
 @pytest.mark.parametrize(

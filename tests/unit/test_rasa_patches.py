@@ -1,11 +1,11 @@
-"""components.resilience's replacement of Rasa's action-response check accepts and refuses
+"""components.server.resilience's replacement of Rasa's action-response check accepts and refuses
 exactly what Rasa's own check does."""
 
 import pytest
 from jsonschema import ValidationError
 from rasa.core.actions.action import RemoteAction
 
-from components.resilience import install
+from components.server.resilience import install
 
 
 @pytest.fixture(scope="module")

@@ -11,48 +11,60 @@ from actions.store.facts import Facts
 TODAY = date(2026, 11, 21)
 
 
+IN_PARTNER_CENTER = {"mpn_account": "partner_center"}
+
+
+def page(topic, answers=None, **facts):
+    """The verdict for a topic of the Benefits page."""
+    return benefits.benefit_verdict(topic, Facts(**facts), answers or {}, TODAY)
+
+
 def test_BEN_01_membership_still_in_pmc_manages_benefits_in_pmc():
-    assert benefits.benefits_location(Facts(mpn_account="pmc")).response == "utter_ben_manage_in_pmc"
-    assert benefits.benefits_location(Facts(mpn_account="partner_center")).allowed
+    assert page("overview", mpn_account="pmc").code == "ben_manage_in_pmc"
+    assert page("overview", user_role="other", **IN_PARTNER_CENTER).code == "ben_overview"
 
 
 def test_BEN_02_buying_needs_no_global_admin_but_assigning_does():
-    assert benefits.may_buy_benefits("other").allowed
-    assert benefits.may_assign_benefits("global_admin").allowed
-    assigned = benefits.may_assign_benefits("mpn_partner_admin")
+    assert benefits.benefit_permissions("other").code == "ben_permissions_can_only_buy"
+    assert page("visual_studio", user_role="global_admin", **IN_PARTNER_CENTER).code == "ben_vs_assign_steps"
+    assigned = page("visual_studio", user_role="mpn_partner_admin", **IN_PARTNER_CENTER)
     assert assigned.outcome is Outcome.BLOCKED and assigned.rule_ids == ("BEN-02",)
-    assert benefits.may_assign_benefits(None).ask == "user_role"
+    assert page("visual_studio", **IN_PARTNER_CENTER).ask == "user_role"
 
 
 @pytest.mark.parametrize(
     "role, allowed", [("global_admin", True), ("mpn_partner_admin", True), ("admin_agent", False), ("other", False)]
 )
 def test_BEN_03_activating_needs_global_admin_or_mpn_partner_admin(role, allowed):
-    verdict = benefits.may_activate_benefits(role)
-    assert verdict.allowed is allowed
-    assert verdict.rule_ids == ("BEN-03",)
+    verdict = page("software", user_role=role, **IN_PARTNER_CENTER)
+    assert (verdict.code == "ben_software_steps") is allowed
+    assert (verdict.code == "ben_activate_ask_global_admin") is not allowed
+    assert "BEN-03" in verdict.rule_ids
 
 
 def test_BEN_04_software_benefit_steps():
-    assert benefits.software_benefit_steps().rule_ids == ("BEN-04", "BEN-03")
+    assert page("software", user_role="global_admin", **IN_PARTNER_CENTER).rule_ids == ("BEN-04", "BEN-03")
 
 
 def test_BEN_05_cloud_steps_depend_on_the_subscription_kind():
-    assert benefits.cloud_benefit_steps("usage_based").response == "utter_ben_cloud_usage_based_steps"
-    assert benefits.cloud_benefit_steps("license_based").response == "utter_ben_cloud_license_based_steps"
-    unknown = benefits.cloud_benefit_steps(None)
+    admin = dict(user_role="global_admin", **IN_PARTNER_CENTER)
+    assert page("cloud", {"cloud_subscription_kind": "usage_based"}, **admin).code == "ben_cloud_usage_based_steps"
+    assert page("cloud", {"cloud_subscription_kind": "license_based"}, **admin).code == "ben_cloud_license_based_steps"
+    unknown = page("cloud", **admin)
     assert unknown.outcome is Outcome.ASK and unknown.rule_ids == ("BEN-05",)
 
 
 def test_BEN_06_visual_studio_assignment_steps_and_missing_user():
-    assert benefits.visual_studio_steps().rule_ids == ("BEN-06", "BEN-02")
-    assert benefits.visual_studio_steps(subscriber_in_list=False).response == "utter_ben_vs_add_user_first"
+    admin = dict(user_role="global_admin", **IN_PARTNER_CENTER)
+    assert page("visual_studio", **admin).rule_ids == ("BEN-06", "BEN-02")
+    assert page("visual_studio", {"subscriber_in_list": False}, **admin).code == "ben_vs_add_user_first"
 
 
 def test_BEN_08_technical_benefits_pmc_role_and_activation():
     assert benefits.technical_benefits(Facts(mpn_account="pmc"), "global_admin").rule_ids == ("BEN-08", "BEN-01")
-    assert benefits.technical_benefits(Facts(), "admin_agent").response == "utter_ben_technical_ask_global_admin"
+    assert benefits.technical_benefits(Facts(), "admin_agent").code == "ben_technical_ask_global_admin"
     assert benefits.technical_benefits(Facts(), "mpn_partner_admin").rule_ids == ("BEN-08",)
+    assert page("technical", user_role="admin_agent", **IN_PARTNER_CENTER).code == "ben_technical_ask_global_admin"
 
 
 def test_BEN_07_day_89_is_too_early_with_the_exact_date_and_days_left():
@@ -73,26 +85,26 @@ def test_BEN_07_an_assignment_date_in_the_future_is_asked_again():
 
 def test_BEN_13_day_30_without_activation_is_eligible_day_31_is_not():
     on_day_30 = benefits.refund_eligibility(TODAY - timedelta(days=30), False, TODAY)
-    assert on_day_30.allowed and on_day_30.response == "utter_ben_refund_file_service_request"
+    assert on_day_30.allowed and on_day_30.code == "ben_refund_file_service_request"
     on_day_31 = benefits.refund_eligibility(TODAY - timedelta(days=31), False, TODAY)
-    assert on_day_31.response == "utter_ben_refund_too_late"
+    assert on_day_31.code == "ben_refund_too_late"
     assert on_day_31.params["last_day"] == TODAY - timedelta(days=1)
 
 
 def test_BEN_13_names_which_condition_fails():
     assert (
-        benefits.refund_eligibility(TODAY - timedelta(days=3), True, TODAY).response
-        == "utter_ben_refund_software_activated"
+        benefits.refund_eligibility(TODAY - timedelta(days=3), True, TODAY).code
+        == "ben_refund_software_activated"
     )
     both = benefits.refund_eligibility(TODAY - timedelta(days=40), True, TODAY)
-    assert both.response == "utter_ben_refund_late_and_activated"
+    assert both.code == "ben_refund_late_and_activated"
     assert benefits.refund_eligibility(TODAY - timedelta(days=3), None, TODAY).ask == "software_benefits_activated"
     assert benefits.refund_eligibility(TODAY + timedelta(days=2), False, TODAY).outcome is Outcome.ASK
 
 
 def test_BEN_10_action_pack_gets_no_signature_cloud_support():
     verdict = benefits.support_for("action_pack", "cloud", "signature_cloud")
-    assert verdict.outcome is Outcome.BLOCKED and verdict.response == "utter_ben_signature_not_for_action_pack"
+    assert verdict.outcome is Outcome.BLOCKED and verdict.code == "ben_signature_not_for_action_pack"
     assert verdict.rule_ids == ("BEN-10",)
     assert benefits.support_for("gold", "cloud", "signature_cloud").allowed
     assert benefits.support_for("action_pack", "on_premises", "product_support_incident").allowed
@@ -105,7 +117,7 @@ def test_BEN_10_action_pack_gets_no_signature_cloud_support():
 )
 def test_BEN_09_access_and_contract_ids_needed_for_these_products(kind, needed):
     verdict = benefits.ids_needed(kind)
-    assert (verdict.response == "utter_ben_ids_needed") is needed
+    assert (verdict.code == "ben_ids_needed") is needed
     assert "BEN-09" in verdict.rule_ids
 
 
@@ -131,7 +143,7 @@ def test_BEN_05_cloud_asks_the_kind_only_of_someone_who_can_activate():
     assert benefits.benefit_questions("cloud", admin, {"cloud_subscription_kind": "usage_based"}, TODAY) == []
     agent = Facts(mpn_account="partner_center", user_role="admin_agent")
     assert benefits.benefit_questions("cloud", agent, {}, TODAY) == []
-    assert benefits.benefit_page_verdict("cloud", agent, {}).response == "utter_ben_activate_ask_global_admin"
+    assert benefits.benefit_verdict("cloud", agent, {}, TODAY).code == "ben_activate_ask_global_admin"
 
 
 def test_BEN_11_go_to_market_collects_the_missing_marketing_contact_details():
@@ -140,10 +152,10 @@ def test_BEN_11_go_to_market_collects_the_missing_marketing_contact_details():
         "marketing_contact_phone",
         "marketing_contact_language",
     ]
-    verdict = benefits.benefit_page_verdict("go_to_market", admin, {})
+    verdict = benefits.benefit_verdict("go_to_market", admin, {"marketing_contact_phone": "+31 20 1", "marketing_contact_language": "nl"}, TODAY)
     assert verdict.rule_ids == ("BEN-11", "BEN-12") and verdict.params["contact_email"] == "m@c.com"
     agent = Facts(mpn_account="partner_center", user_role="admin_agent")
-    assert benefits.benefit_page_verdict("go_to_market", agent, {}).rule_ids == ("BEN-11", "BEN-03")
+    assert benefits.benefit_verdict("go_to_market", agent, {}, TODAY).rule_ids == ("BEN-11", "BEN-03")
 
 
 def test_BEN_13_refund_asks_the_purchase_date_then_activation_only_inside_30_days():
@@ -164,41 +176,41 @@ def test_BEN_07_BEN_12_assignment_and_offer_topics_ask_what_the_message_did_not_
 
 
 def test_BEN_01_no_mpn_membership_means_join_first_and_pmc_technical_goes_to_frontline():
-    assert benefits.benefit_page_verdict("software", Facts(mpn_account="none"), {}).response == "utter_ben_join_mpn_first"
-    pmc = benefits.benefit_page_verdict("technical", Facts(mpn_account="pmc"), {})
+    assert page("software", mpn_account="none").code == "ben_join_mpn_first"
+    pmc = page("technical", mpn_account="pmc")
     assert pmc.rule_ids == ("BEN-08", "BEN-01")
 
 
 def test_BEN_08_BEN_09_ids_stored_or_after_processing_or_activate_first():
     stored = benefits.technical_benefits_status(Facts(technical_access_id="A1", technical_contract_id="C1"), TODAY)
-    assert stored.response == "utter_ben_ids_stored" and stored.params["access_id"] == "A1"
+    assert stored.code == "ben_ids_stored" and stored.params["access_id"] == "A1"
     requested = Facts(technical_benefits_requested_on=(TODAY - timedelta(days=4)).isoformat())
     waiting = benefits.technical_benefits_status(requested, TODAY)
-    assert waiting.response == "utter_ben_ids_after_processing" and waiting.params["days_since_request"] == 4
-    assert benefits.technical_benefits_status(Facts(), TODAY).response == "utter_ben_ids_activate_first"
+    assert waiting.code == "ben_ids_after_processing" and waiting.params["days_since_request"] == 4
+    assert benefits.technical_benefits_status(Facts(), TODAY).code == "ben_ids_activate_first"
 
 
 @pytest.mark.parametrize(
-    "role, response",
+    "role, code",
     [
-        (None, "utter_ben_permissions"),
-        ("global_admin", "utter_ben_permissions_global_admin"),
-        ("mpn_partner_admin", "utter_ben_permissions_can_activate"),
-        ("admin_agent", "utter_ben_permissions_can_only_buy"),
+        (None, "ben_permissions"),
+        ("global_admin", "ben_permissions_global_admin"),
+        ("mpn_partner_admin", "ben_permissions_can_activate"),
+        ("admin_agent", "ben_permissions_can_only_buy"),
     ],
 )
-def test_BEN_02_BEN_03_permissions_said_for_the_role(role, response):
+def test_BEN_02_BEN_03_permissions_said_for_the_role(role, code):
     verdict = benefits.benefit_permissions(role)
-    assert verdict.response == response and verdict.rule_ids == ("BEN-02", "BEN-03")
+    assert verdict.code == code and verdict.rule_ids == ("BEN-02", "BEN-03")
 
 
 def test_BEN_12_expiry_must_be_after_today():
     assert benefits.offer_expiry(TODAY, TODAY).outcome is Outcome.ASK
     active = benefits.offer_expiry(TODAY + timedelta(days=10), TODAY)
-    assert active.response == "utter_ben_offer_active_recorded" and active.params["days_left"] == 10
+    assert active.code == "ben_offer_active_recorded" and active.params["days_left"] == 10
 
 
 def test_BEN_10_support_options_by_level():
     assert benefits.support_options(None).ask == "membership_level"
-    assert benefits.support_options("action_pack").response == "utter_ben_support_options_action_pack"
-    assert benefits.support_options("gold").response == "utter_ben_support_options_competency"
+    assert benefits.support_options("action_pack").code == "ben_support_options_action_pack"
+    assert benefits.support_options("gold").code == "ben_support_options_competency"

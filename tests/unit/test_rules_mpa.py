@@ -2,8 +2,10 @@
 
 import pytest
 
+from actions.reading import place_names
+from actions.responses import item_response
 from actions.rules import mpa
-from actions.rules.csp_regions import region_names, regions_for, split_place_names
+from actions.rules.csp_regions import region_names, regions_for
 from actions.rules.verdict import Outcome
 from actions.store.facts import Facts
 
@@ -38,13 +40,13 @@ def test_MPA_02_and_MPA_03_non_csp_company_is_told_the_mpa_is_for_csp():
 def test_MPA_02_providers_and_direct_bill_partners_sign_on_csp_overview(partner_type):
     result = verdict(csp_partner_type=partner_type, indirect_reseller_status=None)
     assert result.outcome is Outcome.ALLOWED
-    assert result.response == "utter_mpa_sign_now"
+    assert result.code == "mpa_sign_now"
 
 
 def test_MPA_05_no_mpn_id_joins_first_and_pmc_migrates_first():
-    assert verdict(mpn_account="none").response == "utter_mpa_join_mpn_first"
+    assert verdict(mpn_account="none").code == "mpa_join_mpn_first"
     pmc = verdict(mpn_account="pmc")
-    assert pmc.response == "utter_mpa_migrate_from_pmc"
+    assert pmc.code == "mpa_migrate_from_pmc"
     assert set(pmc.rule_ids) == {"MPA-05", "MPA-13"}
     assert pmc.params["guide"] == mpa.GUIDE_MIGRATE_FROM_PMC
 
@@ -54,7 +56,7 @@ def test_MPA_06_and_MPA_07_any_status_but_active_means_verification_failed(statu
     result = verdict(mpn_program_status=status)
     assert result.outcome is Outcome.BLOCKED
     assert result.rule_ids == ("MPA-06", "MPA-07")
-    assert result.items == (f"utter_item_status_{status}",)
+    assert result.items == (f"status.{status}",)
     assert mpa.mpa_questions(Facts(**{**READY_RESELLER, "mpn_program_status": status})) == []
 
 
@@ -64,25 +66,25 @@ def test_MPA_06_active_status_passes():
 
 def test_MPA_08_reseller_status_not_shown_means_enroll_first():
     result = verdict(indirect_reseller_status="not_shown")
-    assert result.response == "utter_mpa_enroll_as_indirect_reseller"
+    assert result.code == "mpa_enroll_as_indirect_reseller"
     assert result.params["guide"] == mpa.GUIDE_ENROLL_INDIRECT_RESELLER
 
 
 @pytest.mark.parametrize("status", ["rejected", "declined"])
 def test_MPA_08_rejected_or_declined_reseller_means_verification_failed(status):
-    assert verdict(indirect_reseller_status=status).response == "utter_mpa_reseller_verification_failed"
+    assert verdict(indirect_reseller_status=status).code == "reseller_verification_failed"
 
 
 def test_MPA_08_and_MPA_09_qualified_reseller_accepts_on_dashboard_overview():
     result = verdict(indirect_reseller_status="qualified")
     assert result.outcome is Outcome.ALLOWED
-    assert result.response == "utter_mpa_accept_on_dashboard"
+    assert result.code == "mpa_accept_on_dashboard"
     assert {"MPA-08", "MPA-09", "MPA-10"} <= set(result.rule_ids)
 
 
 def test_MPA_10_active_reseller_is_reminded_of_the_provider_relationship():
     result = verdict()
-    assert result.response == "utter_mpa_sign_now_reseller"
+    assert result.code == "mpa_sign_now_reseller"
     assert "MPA-10" in result.rule_ids
 
 
@@ -100,7 +102,7 @@ def test_MPA_11_missing_accept_button_means_missing_role():
 
 def test_MPA_04_lists_exactly_the_unsigned_regions():
     result = verdict(signed=["Europe"])
-    assert result.items == ("utter_item_region_latin_america_and_the_caribbean",)
+    assert result.items == ("region.latin_america_and_the_caribbean",)
     done = verdict(signed=["Europe", "Latin America and the Caribbean"])
     assert done.outcome is Outcome.DONE
     assert set(done.rule_ids) >= {"MPA-04", "MPA-12"}
@@ -108,13 +110,13 @@ def test_MPA_04_lists_exactly_the_unsigned_regions():
 
 def test_MPA_04_regions_unknown_are_asked():
     assert verdict(csp_regions=None).ask == "csp_regions"
-    assert mpa.mpa_questions(Facts(**{**READY_RESELLER, "csp_regions": None})) == ["csp_regions"]
+    assert mpa.mpa_questions(Facts(**{**READY_RESELLER, "csp_regions": None})) == ["csp_countries"]
 
 
 def test_MPA_12_and_MPA_13_verifying_names_the_banner_and_the_guide():
-    assert mpa.how_to_verify([]).response == "utter_mpa_verify_how"
+    assert mpa.how_to_verify([]).code == "mpa_verify_how"
     signed = mpa.how_to_verify(["Europe"])
-    assert signed.response == "utter_mpa_verify_signed"
+    assert signed.code == "mpa_verify_signed"
     assert signed.params["guide"] == mpa.GUIDE_VERIFY_ACCEPTANCE
 
 
@@ -144,19 +146,18 @@ def test_MPA_04_unknown_country_is_reported():
 
 
 def test_MPA_04_every_region_has_a_dutch_and_english_name_in_the_domain():
-    import yaml
+    from tests.domain_files import domain
 
-    from tests.conftest import PROJECT_ROOT
-
-    responses = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
+    responses = domain()["responses"]
     for item in mpa.region_items(region_names()):
-        assert item in responses, item
-        assert len(responses[item]) == 2
+        assert item_response(item) in responses, item
+        assert len(responses[item_response(item)]) == 2
 
 
 def test_place_names_are_split_in_both_languages():
-    assert split_place_names("we sell in Germany, Mexico and the UK") == ["Germany", "Mexico", "UK"]
-    assert split_place_names("Duitsland en Mexico") == ["Duitsland", "Mexico"]
+    assert place_names("we sell in Germany, Mexico and the UK") == ["Germany", "Mexico", "UK"]
+    assert place_names("Duitsland en Mexico") == ["Duitsland", "Mexico"]
+    assert place_names("anything", ["Germany"]) == ["Germany"]
 
 
 def test_MPA_04_a_country_in_two_region_lists_is_ambiguous(monkeypatch):

@@ -14,9 +14,9 @@ def test_REL_01_finding_a_partner():
 @pytest.mark.parametrize("partner_type", relationships.PARTNER_TYPES)
 def test_REL_02_each_partner_type_has_its_own_answer(partner_type):
     result = relationships.partner_type_rights(partner_type)
-    assert result.response == f"utter_rel_type_{partner_type}"
+    assert result.code == f"rel_type_{partner_type}"
     assert result.rule_ids == ("REL-02",)
-    assert relationships.partner_type_rights(None).response == "utter_rel_partner_types"
+    assert relationships.partner_type_rights(None).code == "rel_partner_types"
 
 
 def test_REL_03_and_REL_04_accepting_invitation_and_customer_agreement():
@@ -30,7 +30,7 @@ def test_REL_03_and_REL_04_accepting_invitation_and_customer_agreement():
 
 def test_REL_05_cancel_instead_of_granting_admin():
     result = relationships.decline_admin_privileges()
-    assert result.response == "utter_rel_cancel_invitation"
+    assert result.code == "rel_cancel_invitation"
     assert result.rule_ids == ("REL-05",)
 
 
@@ -49,7 +49,7 @@ def test_REL_07_customer_deletes_delegated_admin_or_advisor_itself(partner_type)
 def test_REL_07_other_types_are_asked_to_end_it(partner_type):
     result = relationships.removal_verdict("Contoso", partner_type)
     assert result.outcome is Outcome.BLOCKED
-    assert result.response == "utter_rel_ask_partner_to_end"
+    assert result.code == "rel_ask_partner_to_end"
 
 
 def test_REL_07_unknown_type_is_asked():

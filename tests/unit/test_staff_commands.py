@@ -1,6 +1,6 @@
 """Reading the triage desk's # commands (components/staff_commands.py)."""
 
-from components.staff_commands import parse_staff_command
+from components.nlu.staff_commands import parse_staff_command
 
 
 def test_commands_in_english_and_dutch():

@@ -21,16 +21,16 @@ def run_cli(store_url, *args):
 
 def test_cli_lists_shows_claims_notes_resolves_and_exports(store_url, tmp_path):
     store = PartnerStore(store_url)
-    store.record_csp_partner_type("partner-a", "indirect_reseller")
-    store.record_mpn_account("partner-a", "partner_center")
-    store.record_mpn_program_status("partner-a", "declined")
-    urgent = store.open_support_request(
+    store.mpa.record_csp_partner_type("partner-a", "indirect_reseller")
+    store.mpa.record_mpn_account("partner-a", "partner_center")
+    store.mpa.record_mpn_program_status("partner-a", "declined")
+    urgent = store.support.open_request(
         "partner-a",
         support.Handoff(support.VERIFICATION_FAILED, "mpa", ("MPA-06", "MPA-07")),
         "nl",
         [{"who": "partner", "text": "Mijn status is Declined", "at": ""}],
     )
-    other = store.open_support_request("partner-b", support.key_problem_handoff("software"), "en")
+    other = store.support.open_request("partner-b", support.key_problem_handoff("software"), "en")
     store.dispose()
 
     listing = run_cli(store_url, "list")

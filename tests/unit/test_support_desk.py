@@ -23,9 +23,9 @@ LINES = [{"who": "partner", "text": "hello", "at": ""}, {"who": "assistant", "te
 
 
 def blocked_csp_partner(store, sender=PARTNER):
-    store.record_csp_partner_type(sender, "indirect_reseller")
-    store.record_mpn_account(sender, "partner_center")
-    store.record_mpn_program_status(sender, "rejected")
+    store.mpa.record_csp_partner_type(sender, "indirect_reseller")
+    store.mpa.record_mpn_account(sender, "partner_center")
+    store.mpa.record_mpn_program_status(sender, "rejected")
 
 
 def test_MPA_06_failed_verification_is_a_support_only_handoff_with_high_priority(store):
@@ -35,7 +35,7 @@ def test_MPA_06_failed_verification_is_a_support_only_handoff_with_high_priority
     handoff = support.support_only_handoff(verdict)
     assert handoff == support.Handoff(support.VERIFICATION_FAILED, "mpa", ("MPA-06", "MPA-07"))
 
-    request = store.open_support_request(PARTNER, handoff, "nl", LINES)
+    request = store.support.open_request(PARTNER, handoff, "nl", LINES)
     assert re.fullmatch(r"SR-\d{5}", request.reference)
     assert (request.category, request.priority, request.language) == ("mpa", "high", "nl")
     assert "CSP partner blocked from the MPA" in request.priority_reason
@@ -54,12 +54,12 @@ def test_MPA_08_rejected_reseller_status_is_handed_off():
 
 def test_BEN_13_allowed_refund_is_handed_off_and_urgent_near_the_deadline(store):
     today = store.today()
-    store.record_benefit_purchase(PARTNER, today - timedelta(days=25))
-    store.record_software_benefits_activated(PARTNER, False)
+    store.benefits.record_benefit_purchase(PARTNER, today - timedelta(days=25))
+    store.benefits.record_software_benefits_activated(PARTNER, False)
     verdict = refund_eligibility(today - timedelta(days=25), False, today)
     handoff = support.support_only_handoff(verdict)
     assert handoff == support.Handoff(support.REFUND, "benefits", ("BEN-13",))
-    request = store.open_support_request(PARTNER, handoff, "en")
+    request = store.support.open_request(PARTNER, handoff, "en")
     assert request.priority == "high"
     assert (today - timedelta(days=25) + timedelta(days=30)).isoformat() in request.priority_reason
 
@@ -89,54 +89,53 @@ def test_conversation_handoff_takes_the_category_of_the_latest_topic():
 
 
 def test_a_case_has_one_unresolved_request_that_grows(store):
-    first = store.open_support_request(PARTNER, support.Handoff(support.REPEATED_FALLBACK, "other"), "en", LINES[:1])
+    first = store.support.open_request(PARTNER, support.Handoff(support.REPEATED_FALLBACK, "other"), "en", LINES[:1])
     blocked_csp_partner(store)
-    again = store.open_support_request(
+    again = store.support.open_request(
         PARTNER, support.Handoff(support.VERIFICATION_FAILED, "mpa", ("MPA-06",)), "nl", LINES
     )
     assert again.reference == first.reference and again.reused
     assert (again.category, again.priority, again.language) == ("mpa", "high", "nl")
     assert again.rule_ids == ("MPA-06",)
     assert again.transcript == tuple(LINES)
-    assert store.support_request_of(PARTNER).reference == first.reference
-    assert store.support_request_of("someone-else") is None
+    assert [request.sender_id for request in store.support.unresolved_requests()] == [PARTNER]
 
 
 def test_staff_list_by_priority_and_category_claim_note_and_resolve(store):
-    low = store.open_support_request("a", support.Handoff(support.REPEATED_FALLBACK, "other"), "en")
+    low = store.support.open_request("a", support.Handoff(support.REPEATED_FALLBACK, "other"), "en")
     blocked_csp_partner(store, "b")
-    high = store.open_support_request("b", support.Handoff(support.VERIFICATION_FAILED, "mpa", ("MPA-06",)), "en")
-    normal = store.open_support_request("c", support.key_problem_handoff("software"), "nl")
+    high = store.support.open_request("b", support.Handoff(support.VERIFICATION_FAILED, "mpa", ("MPA-06",)), "en")
+    normal = store.support.open_request("c", support.key_problem_handoff("software"), "nl")
 
-    assert [r.reference for r in store.open_support_requests()] == [high.reference, normal.reference, low.reference]
-    assert [r.reference for r in store.open_support_requests("benefits")] == [normal.reference]
+    assert [r.reference for r in store.support.unresolved_requests()] == [high.reference, normal.reference, low.reference]
+    assert [r.reference for r in store.support.unresolved_requests("benefits")] == [normal.reference]
     with pytest.raises(UnknownFact):
-        store.open_support_requests("nonsense")
+        store.support.unresolved_requests("nonsense")
 
-    claimed = store.claim_support_request(high.reference, "slack:U1")
+    claimed = store.support.claim(high.reference, "slack:U1")
     assert (claimed.status, claimed.claimed_by) == ("claimed", "slack:U1")
     with pytest.raises(SupportRequestClaimedByOther) as refusal:
-        store.claim_support_request(high.reference, "web:anna")
+        store.support.claim(high.reference, "web:anna")
     assert refusal.value.facts == {"claimed_by": "slack:U1"}
 
-    noted = store.add_support_note(high.reference, "slack:U1", "Asked the partner for a screenshot")
+    noted = store.support.add_note(high.reference, "slack:U1", "Asked the partner for a screenshot")
     assert [(n.author, n.text) for n in noted.notes] == [("slack:U1", "Asked the partner for a screenshot")]
     with pytest.raises(UnknownFact):
-        store.add_support_note(high.reference, "slack:U1", "   ")
+        store.support.add_note(high.reference, "slack:U1", "   ")
 
-    resolved = store.resolve_support_request(high.reference.lower().replace("-", ""), "slack:U1", "Verified again")
+    resolved = store.support.resolve(high.reference.lower().replace("-", ""), "slack:U1", "Verified again")
     assert resolved.status == "resolved" and resolved.resolved_at is not None
     assert [n.text for n in resolved.notes][-1] == "Verified again"
-    assert high.reference not in [r.reference for r in store.open_support_requests()]
+    assert high.reference not in [r.reference for r in store.support.unresolved_requests()]
     with pytest.raises(SupportRequestResolved) as refusal:
-        store.resolve_support_request(high.reference, "slack:U1")
+        store.support.resolve(high.reference, "slack:U1")
     assert refusal.value.facts["resolved_by"] == "slack:U1"
     with pytest.raises(SupportRequestNotFound):
-        store.support_request("SR-99999")
+        store.support.request("SR-99999")
     with pytest.raises(SupportRequestNotFound):
-        store.claim_support_request("not a reference", "slack:U1")
+        store.support.claim("not a reference", "slack:U1")
     # A new handoff after resolution opens a new request.
-    assert store.open_support_request("b", support.key_problem_handoff(None), "en").reference != high.reference
+    assert store.support.open_request("b", support.key_problem_handoff(None), "en").reference != high.reference
 
 
 def test_references_are_read_leniently():
@@ -167,10 +166,7 @@ def test_staff_are_recognised_per_channel_from_the_environment():
 
 
 def test_every_categorised_intent_is_in_the_domain():
-    from pathlib import Path
+    from tests.domain_files import domain
 
-    import yaml
-
-    domain = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())
-    assert set(support.INTENT_CATEGORIES) <= set(domain["intents"])
-    assert set(support.INTENT_RULES) <= set(domain["intents"])
+    assert set(support.INTENT_CATEGORIES) <= set(domain()["intents"])
+    assert set(support.INTENT_RULES) <= set(domain()["intents"])

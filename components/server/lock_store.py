@@ -25,7 +25,7 @@ Change = Callable[[Optional[TicketLock]], Tuple[Optional[TicketLock], Any]]
 
 
 class AtomicRedisLockStore(RedisLockStore):
-    """`lock_store: {type: components.lock_store.AtomicRedisLockStore, url: redis://host:port/db}`."""
+    """`lock_store: {type: components.server.lock_store.AtomicRedisLockStore, url: redis://host:port/db}`."""
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None, **kwargs: Any) -> None:
         if endpoint_config is not None:

@@ -1,4 +1,4 @@
-"""The triage desk's part of the state store: support requests and staff notes.
+"""The triage desk: support requests and staff notes.
 
 A partner case has at most one unresolved request: asking again adds the new reason and the
 newer transcript to it instead of opening a second one. Staff list, read, claim, annotate
@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 
 from ..rules import support
 from ..rules.support import Handoff
+from .database import Database
 from .errors import SupportRequestClaimedByOther, SupportRequestNotFound, SupportRequestResolved, UnknownFact
+from .mpa import MpaRepository
 from .schema import Case, SupportNote, SupportRequest
 from .schema import as_utc as _as_utc
 
@@ -65,22 +67,25 @@ class SupportRequestView:
 
 
 class SupportDesk:
-    """Mixed into PartnerStore: uses its units of work, cases, facts and clock."""
+    """Support requests of partner cases, for partners (open one) and staff (the rest)."""
+
+    def __init__(self, database: Database):
+        self._database = database
 
     # ----- partner side ------------------------------------------------------------------
 
-    def open_support_request(
+    def open_request(
         self, sender_id: str, handoff: Handoff, language: str, transcript: Sequence[Dict[str, str]] = ()
     ) -> SupportRequestView:
         """Hand the case to staff: priority and facts summary come from the stored facts."""
         if handoff.trigger not in support.TRIGGERS or handoff.category not in support.CATEGORIES:
             raise UnknownFact(f"unknown handoff {handoff}")
-        now = self._clock()
         kept = [dict(line) for line in transcript][-TRANSCRIPT_LENGTH:]
-        with self._unit_of_work() as session:
-            case = self._case(session, sender_id)
-            facts = self._facts(session, case)
-            signed = self._signatures(session, case)
+        with self._database.unit_of_work() as work:
+            session, now = work.session, work.now()
+            case = work.case(sender_id)
+            facts = work.facts(case)
+            signed = [signature.region for signature in MpaRepository.signatures_in(work, case)]
             priority, reason = support.request_priority(handoff, facts, now.date(), signed)
             summary = support.facts_summary(facts, signed)
             row = self._unresolved_request(session, case)
@@ -124,19 +129,14 @@ class SupportDesk:
         query = select(SupportRequest).where(SupportRequest.case_id == case.id, SupportRequest.status != "resolved")
         return session.execute(query.order_by(SupportRequest.id.desc())).scalars().first()
 
-    def support_request_of(self, sender_id: str) -> Optional[SupportRequestView]:
-        """The partner's own unresolved request, if any (a partner sees only their own)."""
-        with self._unit_of_work() as session:
-            row = self._unresolved_request(session, self._case(session, sender_id))
-            return self._view(session, row) if row is not None else None
-
     # ----- staff side ------------------------------------------------------------------
 
-    def open_support_requests(self, category: Optional[str] = None) -> List[SupportRequestView]:
+    def unresolved_requests(self, category: Optional[str] = None) -> List[SupportRequestView]:
         """Unresolved requests, most urgent first, then oldest first."""
         if category is not None and category not in support.CATEGORIES:
             raise UnknownFact(f"unknown category {category!r}")
-        with self._unit_of_work() as session:
+        with self._database.unit_of_work() as work:
+            session = work.session
             query = select(SupportRequest).where(SupportRequest.status != "resolved")
             if category is not None:
                 query = query.where(SupportRequest.category == category)
@@ -144,42 +144,47 @@ class SupportDesk:
             rows.sort(key=lambda row: (support.priority_rank(row.priority), _as_utc(row.created_at), row.id))
             return [self._view(session, row, with_notes=False) for row in rows]
 
-    def all_support_requests(self) -> List[SupportRequestView]:
-        with self._unit_of_work() as session:
+    def all_requests(self) -> List[SupportRequestView]:
+        with self._database.unit_of_work() as work:
+            session = work.session
             rows = session.execute(select(SupportRequest).order_by(SupportRequest.id)).scalars()
             return [self._view(session, row) for row in rows]
 
-    def support_request(self, reference: str) -> SupportRequestView:
-        with self._unit_of_work() as session:
+    def request(self, reference: str) -> SupportRequestView:
+        with self._database.unit_of_work() as work:
+            session = work.session
             return self._view(session, self._request(session, reference))
 
-    def claim_support_request(self, reference: str, staff: str) -> SupportRequestView:
+    def claim(self, reference: str, staff: str) -> SupportRequestView:
         """The staff member takes the request; someone else's claim is not taken over."""
-        with self._unit_of_work() as session:
+        with self._database.unit_of_work() as work:
+            session = work.session
             row = self._request(session, reference, for_update=True)
             self._refuse_unless_open_to(row, staff)
             row.claimed_by = staff
             row.status = "claimed"
-            row.updated_at = self._clock()
+            row.updated_at = work.now()
             return self._view(session, row)
 
-    def add_support_note(self, reference: str, staff: str, text: str) -> SupportRequestView:
+    def add_note(self, reference: str, staff: str, text: str) -> SupportRequestView:
         text = (text or "").strip()
         if not text:
             raise UnknownFact("a note needs text")
-        with self._unit_of_work() as session:
+        with self._database.unit_of_work() as work:
+            session = work.session
             row = self._request(session, reference)
-            now = self._clock()
+            now = work.now()
             session.add(SupportNote(request_id=row.id, author=staff, text=text[:4000], created_at=now))
             row.updated_at = now
             session.flush()
             return self._view(session, row)
 
-    def resolve_support_request(self, reference: str, staff: str, note: Optional[str] = None) -> SupportRequestView:
-        with self._unit_of_work() as session:
+    def resolve(self, reference: str, staff: str, note: Optional[str] = None) -> SupportRequestView:
+        with self._database.unit_of_work() as work:
+            session = work.session
             row = self._request(session, reference, for_update=True)
             self._refuse_unless_open_to(row, staff)
-            now = self._clock()
+            now = work.now()
             if note and note.strip():
                 session.add(SupportNote(request_id=row.id, author=staff, text=note.strip()[:4000], created_at=now))
             row.status = "resolved"

@@ -22,7 +22,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 
 class SlackChannel(SlackInput):
-    """`components.slack.SlackChannel` in credentials (the same keys as Rasa's `slack`)."""
+    """`components.channels.slack.SlackChannel` in credentials (the same keys as Rasa's `slack`)."""
 
     @classmethod
     def name(cls) -> Text:

@@ -1,9 +1,9 @@
-"""`rasa`, with this assistant's resilience installed first (see components/resilience.py).
+"""`rasa`, with this assistant's resilience installed first (see components/server/resilience.py).
 
 Used exactly like the `rasa` command: `python -m components.server run --model models ...`.
 """
 
-from components.resilience import install
+from components.server.resilience import install
 
 
 def main() -> None:

@@ -1,6 +1,6 @@
 """The SQL tracker store, configured by one URL, with tables created once under a lock.
 
-`tracker_store: {type: components.tracker_store.LockedSQLTrackerStore, url: ${TRACKER_STORE_URL}}`
+`tracker_store: {type: components.server.tracker_store.LockedSQLTrackerStore, url: ${TRACKER_STORE_URL}}`
 takes any SQLAlchemy URL (sqlite:///path, postgresql://user:password@host:5432/db). Several
 Rasa replicas starting together on an empty PostgreSQL database would all run CREATE TABLE at
 once; Rasa then logs errors and retries after 5 seconds. Here the first replica creates the

@@ -103,7 +103,7 @@ def message_text(activity: Dict[Text, Any]) -> Text:
 
 
 class TeamsInput(BotFrameworkInput):
-    """`components.teams.TeamsInput` in credentials: app_id and app_password."""
+    """`components.channels.teams.TeamsInput` in credentials: app_id and app_password."""
 
     @classmethod
     def name(cls) -> Text:

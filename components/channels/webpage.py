@@ -1,4 +1,4 @@
-"""Serves the chat page (web/public) on its own port: ``python -m components.webpage``.
+"""Serves the chat page (web/public) on its own port: ``python -m components.channels.webpage``.
 
 The page loads everything from here (the widget bundle is in web/public/vendor, made by
 scripts/web.sh) and talks to Rasa's socket.io channel. ``/config.js`` tells it where Rasa
@@ -17,7 +17,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-PUBLIC_DIR = Path(__file__).resolve().parents[1] / "web" / "public"
+PUBLIC_DIR = Path(__file__).resolve().parents[2] / "web" / "public"
 logger = logging.getLogger(__name__)
 
 

@@ -1,0 +1,1 @@
+"""Channels: Microsoft Teams, Slack and the website chat page."""

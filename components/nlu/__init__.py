@@ -1,0 +1,1 @@
+"""NLU components of the pipeline: language detection and the triage-desk commands."""
