@@ -18,7 +18,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from .base import Events, PartnerAction, partner_store
-from .handoff import PREVIEW_METADATA_KEY, hand_off
+from .handoff import PREVIEW_METADATA_KEY, PREVIEW_SENDER_PREFIX, hand_off, preview_mark, transcript_text
 from .reading import first_entity
 from .replies import Reply
 from .rules import support
@@ -36,6 +36,7 @@ from .store import (
 logger = logging.getLogger(__name__)
 
 RASA_URL_VARIABLE = "RASA_SERVER_URL"
+REST_TOKEN_VARIABLE = "REST_API_TOKEN"
 _PREVIEW_TIMEOUT_SECONDS = 20
 
 
@@ -186,7 +187,7 @@ class StaffCommand(Action):
         )
 
     def _show(self, reply: Reply, request: SupportRequestView) -> None:
-        conversation = "\n".join(f"[{line.get('who')}] {line.get('text')}" for line in request.transcript) or "-"
+        conversation = transcript_text(list(request.transcript)) or "-"
         notes = "\n".join(f"- {note.author}: {note.text}" for note in request.notes) or "-"
         reply.dispatcher.utter_message(
             response="utter_staff_resolved_request_detail" if request.status == "resolved" else "utter_staff_request_detail",
@@ -239,17 +240,20 @@ async def preview_answer(question: str) -> Optional[str]:
     """The assistant's answer to ``question`` from a new partner, asked over the Rasa
     server's REST webhook in a throwaway conversation that opens no support request."""
     base = os.environ.get(RASA_URL_VARIABLE, "http://localhost:5005").rstrip("/")
+    preview_id = uuid.uuid4().hex
     body = {
-        "sender": f"staff-preview-{uuid.uuid4().hex}",
+        "sender": f"{PREVIEW_SENDER_PREFIX}{preview_id}",
         "message": question,
-        "metadata": {PREVIEW_METADATA_KEY: True},
+        "metadata": {PREVIEW_METADATA_KEY: preview_mark(preview_id)},
     }
+    token = os.environ.get(REST_TOKEN_VARIABLE)
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
         # Asynchronous on purpose: the Rasa server calls this action server back while
         # answering, which a blocking call here would stall.
         timeout = aiohttp.ClientTimeout(total=_PREVIEW_TIMEOUT_SECONDS)
         async with aiohttp.ClientSession(timeout=timeout) as session:
-            async with session.post(f"{base}/webhooks/rest/webhook", json=body) as response:
+            async with session.post(f"{base}/webhooks/rest/webhook", json=body, headers=headers) as response:
                 response.raise_for_status()
                 messages = await response.json()
     except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:

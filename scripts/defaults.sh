@@ -13,5 +13,13 @@ export WEB_PORT="${WEB_PORT:-8080}"
 # Where the action server reaches Rasa (staff preview an answer with #classify).
 export RASA_SERVER_URL="${RASA_SERVER_URL:-http://localhost:$RASA_PORT}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://localhost:$ACTION_SERVER_PORT/webhook}"
+# Security (README "Security"): embedded = everything on loopback, REST for this machine only.
+export ASSISTANT_PROFILE="${ASSISTANT_PROFILE:-embedded}"
+export RASA_INTERFACE="${RASA_INTERFACE:-127.0.0.1}"
+export WEB_HOST="${WEB_HOST:-127.0.0.1}"
+export ACTION_SERVER_HOST="${ACTION_SERVER_HOST:-127.0.0.1}"
+export WEB_ORIGINS="${WEB_ORIGINS:-http://localhost:$WEB_PORT http://127.0.0.1:$WEB_PORT}"
+export REST_API_TOKEN="${REST_API_TOKEN:-}"
+export ACTION_SERVER_TOKEN="${ACTION_SERVER_TOKEN:-}"
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
 mkdir -p "$DATA_DIR"

@@ -9,9 +9,9 @@ source scripts/defaults.sh
 .venv/bin/python scripts/migrate_store.py
 channels=$(.venv/bin/python scripts/credentials.py "$DATA_DIR/credentials.yml")
 
-.venv/bin/rasa run actions --actions actions --port "$ACTION_SERVER_PORT" &
+.venv/bin/python -m components.server.action_server --port "$ACTION_SERVER_PORT" &
 actions_pid=$!
-.venv/bin/python -m components.channels.webpage --port "$WEB_PORT" &
+.venv/bin/python -m components.channels.webpage --port "$WEB_PORT" --host "$WEB_HOST" &
 web_pid=$!
 trap 'kill $actions_pid $web_pid 2>/dev/null || true' EXIT INT TERM
 
@@ -26,5 +26,6 @@ cat <<MSG
   Channels:            $channels
 
 MSG
+# shellcheck disable=SC2086  # WEB_ORIGINS is a list of origins
 .venv/bin/python -m components.server run --model models --endpoints endpoints.yml --credentials "$DATA_DIR/credentials.yml" \
-  --port "$RASA_PORT" --cors "*"
+  --interface "$RASA_INTERFACE" --port "$RASA_PORT" --cors $WEB_ORIGINS

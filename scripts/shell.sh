@@ -6,7 +6,7 @@ scripts/bootstrap.sh
 scripts/train.sh
 source scripts/defaults.sh
 .venv/bin/python scripts/migrate_store.py
-.venv/bin/rasa run actions --actions actions --port "$ACTION_SERVER_PORT" >"$DATA_DIR/actions-shell.log" 2>&1 &
+.venv/bin/python -m components.server.action_server --port "$ACTION_SERVER_PORT" >"$DATA_DIR/actions-shell.log" 2>&1 &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT INT TERM
 .venv/bin/python -m components.server shell --model models --endpoints endpoints.yml --port "$((RASA_PORT + 1))" "$@"

@@ -9,13 +9,14 @@ from .errors import (
     SupportRequestError,
     SupportRequestNotFound,
     SupportRequestResolved,
+    SupportRequestsThrottled,
     UnknownFact,
 )
 from .facts import Facts
 from .mpa import Signature
 from .relationships import Partner
 from .store import PartnerStore, default_store_url, store_from_env
-from .support import SupportRequestView, format_reference, parse_reference
+from .support import SupportRequestView, new_reference, parse_reference
 
 __all__ = [
     "Assignment",
@@ -31,10 +32,11 @@ __all__ = [
     "SupportRequestError",
     "SupportRequestNotFound",
     "SupportRequestResolved",
+    "SupportRequestsThrottled",
     "SupportRequestView",
     "UnknownFact",
     "default_store_url",
-    "format_reference",
+    "new_reference",
     "parse_reference",
     "store_from_env",
 ]

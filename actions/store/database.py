@@ -11,7 +11,7 @@ import json
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, Mapping
+from typing import Any, Callable, Dict, Iterator, Mapping, Optional
 
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
@@ -104,10 +104,10 @@ class Database:
     def dialect(self) -> str:
         return self._engine.dialect.name
 
-    def migrate(self) -> None:
+    def migrate(self, sender_channels: Optional[Mapping[str, str]] = None) -> None:
         """Brings the schema to the newest Alembic revision (safe on every start)."""
         try:
-            upgrade_to_head(self._engine)
+            upgrade_to_head(self._engine, sender_channels)
         except SQLAlchemyError as error:
             raise StoreUnavailable(f"cannot migrate the store: {error}") from error
 

@@ -55,3 +55,7 @@ class SupportRequestResolved(SupportRequestError):
 
 class SupportRequestClaimedByOther(SupportRequestError):
     """Another staff member has claimed the request; ``facts["claimed_by"]`` says who."""
+
+
+class SupportRequestsThrottled(SupportRequestError):
+    """No new request now: this identity, or everyone together, opened too many lately."""

@@ -5,13 +5,15 @@ action server imports every module of the actions package. On PostgreSQL the upg
 under an advisory lock, so several action servers started together on an empty database
 create the tables once.
 
-scripts/migrate_store.py upgrades the store on $PARTNER_STORE_URL; the start scripts run it
-before the action server starts.
+scripts/migrate_store.py upgrades the store on $PARTNER_STORE_URL (telling revision 0005 the
+channel the tracker store recorded for each sender); the start scripts run it before the
+action server starts.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Mapping, Optional
 
 from alembic import command
 from alembic.config import Config
@@ -22,15 +24,18 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "alembic"
 _ADVISORY_LOCK_KEY = 7_305_114_021  # any constant shared by every process of this project
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, sender_channels: Optional[Mapping[str, str]] = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["engine"] = engine
+    config.attributes["sender_channels"] = dict(sender_channels or {})
     return config
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    config = alembic_config(engine)
+def upgrade_to_head(engine: Engine, sender_channels: Optional[Mapping[str, str]] = None) -> None:
+    """Upgrades the schema; ``sender_channels`` (sender id -> Rasa channel name) tells
+    revision 0005 which channel each older sender id came from."""
+    config = alembic_config(engine, sender_channels)
     if engine.dialect.name == "postgresql":
         with engine.connect() as lock_connection:
             lock_connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": _ADVISORY_LOCK_KEY})
@@ -41,20 +46,3 @@ def upgrade_to_head(engine: Engine) -> None:
                 lock_connection.commit()
     else:
         command.upgrade(config, "head")
-
-
-def main() -> int:
-    import logging
-    import sys
-
-    from .errors import StoreUnavailable
-    from .store import PartnerStore, default_store_url
-
-    logging.basicConfig(level=logging.INFO, format="%(message)s")
-    try:
-        PartnerStore(default_store_url()).dispose()
-    except StoreUnavailable as error:
-        print(f"The state store could not be migrated: {error}", file=sys.stderr)
-        return 1
-    print("State store schema is up to date.")
-    return 0

@@ -1,6 +1,6 @@
 """SQLAlchemy tables of the state store.
 
-A *case* is what one conversation (a sender id) has established. Facts are append-only:
+A *case* is what one identity (a sender, named by its channel) has established. Facts are append-only:
 recording a fact again adds a row, and the newest row per name is the current value, so
 the history of a case is never lost and every fact knows when it was recorded.
 """
@@ -24,26 +24,16 @@ def as_utc(moment: Optional[datetime]) -> Optional[datetime]:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-class Organisation(Base):
-    __tablename__ = "organisations"
-
-    id = Column(Integer, primary_key=True)
-    mpn_id = Column(String(20), nullable=False, unique=True)
-    created_at = Column(DateTime(timezone=True), nullable=False)
-
-
 class Case(Base):
     __tablename__ = "cases"
 
     id = Column(Integer, primary_key=True)
+    # The identity the channel verified, naming the channel ("teams:29:abc", "web:<session>").
     sender_id = Column(String(255), nullable=False, unique=True)
-    organisation_id = Column(Integer, ForeignKey("organisations.id"), nullable=True)
     created_at = Column(DateTime(timezone=True), nullable=False)
     updated_at = Column(DateTime(timezone=True), nullable=False)
     # Facts up to this id are ignored: "start over" without deleting the history.
     facts_reset_after_id = Column(Integer, nullable=True)
-
-    organisation = relationship(Organisation)
 
 
 class Fact(Base):
@@ -59,7 +49,6 @@ class Fact(Base):
 
 __all__ = [
     "Base",
-    "Organisation",
     "Case",
     "Fact",
     "MpaSignature",
@@ -125,12 +114,17 @@ class GoToMarketOffer(Base):
 
 class SupportRequest(Base):
     """A case handed to Microsoft support staff (the triage desk): why, how urgent, and what
-    the assistant knew. ``reference`` is what the partner is told (SR-00042)."""
+    the assistant knew. ``reference`` is what the partner is told: random (SR-7KQ3-M9XD), so
+    it reveals nothing about how many requests there are."""
 
     __tablename__ = "support_requests"
-    __table_args__ = (Index("ix_support_requests_status_priority", "status", "priority"),)
+    __table_args__ = (
+        Index("ix_support_requests_status_priority", "status", "priority"),
+        Index("uq_support_requests_reference", "reference", unique=True),
+    )
 
     id = Column(Integer, primary_key=True)
+    reference = Column(String(20), nullable=False)
     case_id = Column(Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False)
     trigger = Column(String(40), nullable=False)
     category = Column(String(20), nullable=False)

@@ -2,40 +2,65 @@
 
 A partner case has at most one unresolved request: asking again adds the new reason and the
 newer transcript to it instead of opening a second one. Staff list, read, claim, annotate
-and resolve requests by reference (``SR-00042``).
+and resolve requests by reference (``SR-7KQ3-M9XD``: random, so a reference says nothing
+about how many requests there are; requests opened before keep their ``SR-00042``).
+
+New requests are limited: per identity (``REQUESTS_PER_IDENTITY_PER_HOUR``) and in all
+(``SUPPORT_REQUESTS_PER_MINUTE``), so nobody floods the desk by opening conversations.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..rules import support
 from ..rules.support import Handoff
 from .database import Database
-from .errors import SupportRequestClaimedByOther, SupportRequestNotFound, SupportRequestResolved, UnknownFact
+from .errors import (
+    SupportRequestClaimedByOther,
+    SupportRequestNotFound,
+    SupportRequestResolved,
+    SupportRequestsThrottled,
+    UnknownFact,
+)
 from .mpa import MpaRepository
 from .schema import Case, SupportNote, SupportRequest
 from .schema import as_utc as _as_utc
 
-_REFERENCE = re.compile(r"^\s*#?\s*(?:sr)?[\s-]*0*(\d{1,9})\s*$", re.IGNORECASE)
 TRANSCRIPT_LENGTH = 20
+REQUESTS_PER_IDENTITY_PER_HOUR = 3
+# Crockford's base32: no I, L, O or U to misread.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_REFERENCE = re.compile(r"^\s*#?\s*(?:sr)?[\s-]*([0-9a-z]{4})[\s-]?([0-9a-z]{4})\s*$", re.IGNORECASE)
+_LEGACY_REFERENCE = re.compile(r"^\s*#?\s*(?:sr)?[\s-]*0*(\d{1,9})\s*$", re.IGNORECASE)
 
 
-def format_reference(request_id: int) -> str:
-    return f"SR-{request_id:05d}"
+def new_reference() -> str:
+    code = "".join(secrets.choice(_ALPHABET) for _ in range(8))
+    return f"SR-{code[:4]}-{code[4:]}"
 
 
-def parse_reference(text: str) -> Optional[int]:
-    """The request id in "SR-00042", "sr42", "#42" or "42"; None when it is not a reference."""
+def parse_reference(text: str) -> Optional[str]:
+    """The reference in "SR-7KQ3-M9XD", "sr 7kq3m9xd", or a reference given before they were
+    random ("SR-00042", "sr42", "#42", "42"); None when it is not a reference."""
+    legacy = _LEGACY_REFERENCE.match(text or "")
+    if legacy:
+        return f"SR-{int(legacy.group(1)):05d}"
     match = _REFERENCE.match(text or "")
-    return int(match.group(1)) if match else None
+    return f"SR-{match.group(1)}-{match.group(2)}".upper() if match else None
+
+
+def requests_per_minute() -> int:
+    return int(os.environ.get("SUPPORT_REQUESTS_PER_MINUTE", "20"))
 
 
 @dataclass(frozen=True)
@@ -91,8 +116,10 @@ class SupportDesk:
             row = self._unresolved_request(session, case)
             reused = row is not None
             if row is None:
+                self._refuse_when_throttled(session, case, now)
                 row = SupportRequest(
                     case_id=case.id,
+                    reference=new_reference(),
                     trigger=handoff.trigger,
                     category=handoff.category,
                     priority=priority,
@@ -124,6 +151,16 @@ class SupportDesk:
         merged = earlier + [line for line in transcript if line not in earlier]
         row.transcript = json.dumps(merged[-TRANSCRIPT_LENGTH:])
         row.updated_at = now
+
+    @staticmethod
+    def _refuse_when_throttled(session: Session, case: Case, now: datetime) -> None:
+        """A new request only within the limits: per identity per hour, and in all per minute."""
+        recent = select(func.count(SupportRequest.id)).where(SupportRequest.created_at > now - timedelta(hours=1))
+        if session.execute(recent.where(SupportRequest.case_id == case.id)).scalar_one() >= REQUESTS_PER_IDENTITY_PER_HOUR:
+            raise SupportRequestsThrottled("-", "too many new requests from this identity", {"per_hour": REQUESTS_PER_IDENTITY_PER_HOUR})
+        last_minute = select(func.count(SupportRequest.id)).where(SupportRequest.created_at > now - timedelta(minutes=1))
+        if session.execute(last_minute).scalar_one() >= requests_per_minute():
+            raise SupportRequestsThrottled("-", "too many new requests in the last minute", {"per_minute": requests_per_minute()})
 
     def _unresolved_request(self, session: Session, case: Case) -> Optional[SupportRequest]:
         query = select(SupportRequest).where(SupportRequest.case_id == case.id, SupportRequest.status != "resolved")
@@ -197,10 +234,10 @@ class SupportDesk:
     # ----- helpers ---------------------------------------------------------------------
 
     def _request(self, session: Session, reference: str, for_update: bool = False) -> SupportRequest:
-        request_id = parse_reference(reference)
+        wanted = parse_reference(reference)
         row = None
-        if request_id is not None:
-            query = select(SupportRequest).where(SupportRequest.id == request_id)
+        if wanted is not None:
+            query = select(SupportRequest).where(SupportRequest.reference == wanted)
             if for_update and session.bind.dialect.name == "postgresql":
                 query = query.with_for_update()
             row = session.execute(query).scalar_one_or_none()
@@ -213,13 +250,13 @@ class SupportDesk:
         """A resolved request, or one another staff member claimed, is not changed."""
         if row.status == "resolved":
             raise SupportRequestResolved(
-                format_reference(row.id),
+                row.reference,
                 "already resolved",
                 {"resolved_by": row.claimed_by, "resolved_at": _as_utc(row.resolved_at)},
             )
         if row.claimed_by not in (None, staff):
             raise SupportRequestClaimedByOther(
-                format_reference(row.id), "claimed by someone else", {"claimed_by": row.claimed_by}
+                row.reference, "claimed by someone else", {"claimed_by": row.claimed_by}
             )
 
     def _view(self, session: Session, row: SupportRequest, reused: bool = False, with_notes: bool = True):
@@ -229,7 +266,7 @@ class SupportDesk:
                 select(SupportNote).where(SupportNote.request_id == row.id).order_by(SupportNote.id)
             ).scalars()
         return SupportRequestView(
-            reference=format_reference(row.id),
+            reference=row.reference,
             sender_id=row.case.sender_id,
             trigger=row.trigger,
             category=row.category,

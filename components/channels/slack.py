@@ -20,6 +20,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from slack_sdk.web.async_client import AsyncWebClient
 
+from .identity import escape_slack, namespaced
+
+
+def _slack_sender(message: UserMessage) -> str:
+    """'<team>:<conversation>': the conversation Rasa's connector chose (the user, or the user
+    in a channel or thread), within the workspace the signed event came from."""
+    team = (message.metadata or {}).get("slack_team") or "unknown"
+    return f"{team}:{message.sender_id}"
+
 
 class SlackChannel(SlackInput):
     """`components.channels.slack.SlackChannel` in credentials (the same keys as Rasa's `slack`)."""
@@ -40,24 +49,30 @@ class SlackChannel(SlackInput):
         lists the app's authorised users), so staff can be recognised whatever the
         conversation granularity."""
         metadata = dict(super().get_metadata(request) or {})
-        author = None
+        author = team = None
         if request.headers.get("content-type") == "application/json":
             body = request.json if isinstance(request.json, dict) else {}
             event = body.get("event") if isinstance(body.get("event"), dict) else {}
-            author = event.get("user")
+            author, team = event.get("user"), body.get("team_id") or event.get("team")
         elif request.form and request.form.get("payload"):
             try:
                 payload = json.loads(request.form.get("payload"))
             except ValueError:
                 payload = {}
-            user = payload.get("user") if isinstance(payload, dict) else None
-            author = user.get("id") if isinstance(user, dict) else None
+            payload = payload if isinstance(payload, dict) else {}
+            user = payload.get("user") if isinstance(payload.get("user"), dict) else {}
+            author = user.get("id")
+            team = (payload.get("team") or {}).get("id") if isinstance(payload.get("team"), dict) else None
         if author:
             metadata["slack_user"] = str(author)
+        if team:
+            metadata["slack_team"] = str(team)
         return metadata
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        slack = super().blueprint(on_new_message)
+        slack = super().blueprint(
+            namespaced(on_new_message, "slack", self.name(), escape=escape_slack, sender_of=_slack_sender)
+        )
 
         @slack.middleware("request")
         async def verification_and_malformed_bodies(request: Request) -> Optional[Any]:

@@ -31,6 +31,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from .identity import escape_markdown, namespaced, no_escape
+
 logger = logging.getLogger(__name__)
 
 ALLOWED_ALGORITHMS = ("RS256",)
@@ -74,6 +76,10 @@ class TeamsOutput(BotFramework):
             BotFramework.headers = {"content-type": "application/json", "Authorization": f"Bearer {data['access_token']}"}
         return BotFramework.headers
 
+    def prepare_message(self, recipient_id: Text, message_data: Dict[Text, Any]) -> Dict[Text, Any]:
+        # Plain text: a partner's words echoed in a reply are never rendered as markup.
+        return {**super().prepare_message(recipient_id, message_data), "textFormat": "plain"}
+
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
@@ -87,7 +93,9 @@ class TeamsOutput(BotFramework):
             }
             for button in buttons
         ]
-        card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"text": text, "buttons": teams_buttons}}
+        # A card's text is markdown: escaped, so it renders as written.
+        content = {"text": escape_markdown(text), "buttons": teams_buttons}
+        card = {"contentType": "application/vnd.microsoft.card.hero", "content": content}
         await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
 
 
@@ -149,6 +157,8 @@ class TeamsInput(BotFrameworkInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         teams = Blueprint("teams_webhook", __name__)
+        # The verified activity's from.id is the user: "teams:<from.id>".
+        handle = namespaced(on_new_message, "teams", self.name(), escape=no_escape)
 
         @teams.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
@@ -173,7 +183,7 @@ class TeamsInput(BotFrameworkInput):
             except (KeyError, TypeError):
                 return response.text("Incomplete activity.", status=HTTPStatus.BAD_REQUEST)
             metadata = self.add_attachments_to_metadata(activity, self.get_metadata(request))
-            await on_new_message(
+            await handle(
                 UserMessage(message_text(activity), out_channel, sender, input_channel=self.name(), metadata=metadata)
             )
             return response.text("success")

@@ -41,6 +41,11 @@ class ChatPageHandler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
+    def list_directory(self, path):  # noqa: ARG002 (http.server's signature)
+        # No folder is listed (the widget's files are not for browsing).
+        self.send_error(HTTPStatus.NOT_FOUND, "Not found")
+        return None
+
     def end_headers(self) -> None:
         # Nothing on the page comes from elsewhere; the widget talks to Rasa (any port on
         # the page's host, or the configured public address).
@@ -57,7 +62,7 @@ class ChatPageHandler(SimpleHTTPRequestHandler):
         logger.info("%s %s", self.address_string(), format % args)
 
 
-def serve(port: int, host: str = "0.0.0.0") -> ThreadingHTTPServer:
+def serve(port: int, host: str = "127.0.0.1") -> ThreadingHTTPServer:
     if not (PUBLIC_DIR / "vendor" / "webchat.js").exists():
         raise SystemExit("web/public/vendor/webchat.js is missing: run scripts/web.sh")
     server = ThreadingHTTPServer((host, port), partial(ChatPageHandler, directory=str(PUBLIC_DIR)))
@@ -67,7 +72,7 @@ def serve(port: int, host: str = "0.0.0.0") -> ThreadingHTTPServer:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serve the chat page.")
     parser.add_argument("--port", type=int, default=int(os.environ.get("WEB_PORT", "8080")))
-    parser.add_argument("--host", default=os.environ.get("WEB_HOST", "0.0.0.0"))
+    parser.add_argument("--host", default=os.environ.get("WEB_HOST", "127.0.0.1"))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     server = serve(args.port, args.host)

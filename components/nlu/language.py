@@ -26,7 +26,7 @@ _SHARED_TERMS = re.compile(
     r"action\s*pack|visual\s*studio|ok(?:ay|e)?|oke|yes|ja|nee|no|thx|tnx)\b",
     re.IGNORECASE,
 )
-_NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|[\d_]+|[^\w\s]", re.UNICODE)
+_NOISE = re.compile(r"[^\s@]{1,64}@\S{1,253}|https?://\S+|www\.\S+|[\d_]+|[^\w\s]", re.UNICODE)
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 
 # One-word messages that can only be one of the two languages.

@@ -59,8 +59,12 @@ _CATEGORY_WORDS = {
     "overige": "other",
 }
 _COMMAND = re.compile(r"^\s*#([a-z]+)\b[\s:]*(.*)$", re.IGNORECASE | re.DOTALL)
-# "SR-00042 text", "sr42: text", "SR 42 text", "42 text"
-_REFERENCE_AND_TEXT = re.compile(r"^((?:sr)?[\s-]*\d{1,9})\b[\s:,]*(.*)$", re.IGNORECASE | re.DOTALL)
+# "SR-7KQ3-M9XD text", "sr 7kq3m9xd: text", and references from before they were random:
+# "SR-00042 text", "sr42: text", "42 text"
+_REFERENCE_AND_TEXT = re.compile(
+    r"^((?:sr)?[\s-]*(?:[0-9a-z]{4}-[0-9a-z]{4}|[0-9a-z]{8}|\d{1,9}))(?![0-9a-z-])[\s:,]*(.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def parse_staff_command(text: Optional[str]) -> Optional[Dict[str, Any]]:

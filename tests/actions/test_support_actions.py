@@ -3,6 +3,8 @@
 import pytest
 from rasa_sdk import Tracker
 
+from actions.handoff import preview_mark
+from actions.identities import PREFIX_OF_CHANNEL
 from actions.store import PartnerStore
 from actions.support import Fallback, HandOffToPerson, ReportKeyProblem, StaffCommand
 from tests.actions.helpers import domain, responses, run, unresolved_request_of
@@ -13,7 +15,9 @@ STAFF_TOKEN = "action-test-token-0123456789"
 
 def conversation(turns, sender="partner-actions", channel="rest", metadata=None, staff_command=None, language="en",
                  active_loop=None):
-    """A tracker after ``turns``: (intent, text) user messages, each answered by the bot."""
+    """A tracker after ``turns``: (intent, text) user messages, each answered by the bot, from
+    ``sender`` as the channel names it (``rest:partner-actions``)."""
+    sender = identity(sender, channel)
     events = []
     for intent, text in turns:
         events.append({"event": "user", "text": text, "timestamp": 1763700000.0,
@@ -31,10 +35,14 @@ def conversation(turns, sender="partner-actions", channel="rest", metadata=None,
                    "action_listen")
 
 
+def identity(sender, channel="rest"):
+    return f"{PREFIX_OF_CHANNEL[channel]}:{sender}"
+
+
 def open_request(url, sender):
     store = PartnerStore(url)
     try:
-        return unresolved_request_of(store, sender)
+        return unresolved_request_of(store, identity(sender))
     finally:
         store.dispose()
 
@@ -68,9 +76,18 @@ def test_asking_for_a_person_after_a_benefit_question_is_a_benefits_request(sqli
 
 def test_a_preview_conversation_opens_nothing(sqlite_store_env):
     turns = [("request_human", "a person please")]
-    messages, _ = run(HandOffToPerson(), conversation(turns, sender="staff-preview-1", metadata={"staff_preview": True}))
+    marked = {"staff_preview": preview_mark("1")}
+    messages, _ = run(HandOffToPerson(), conversation(turns, sender="staff-preview-1", metadata=marked))
     assert responses(messages) == ["utter_support_request_preview"]
     assert open_request(sqlite_store_env, "staff-preview-1") is None
+
+
+@pytest.mark.parametrize("mark", [True, "yes", preview_mark("2"), preview_mark("1")[:-1]])
+def test_a_preview_mark_from_anyone_but_the_preview_itself_is_ignored(sqlite_store_env, mark):
+    turns = [("request_human", "a person please")]
+    messages, _ = run(HandOffToPerson(), conversation(turns, sender="staff-preview-1", metadata={"staff_preview": mark}))
+    assert responses(messages) == ["utter_support_request_opened"]
+    assert open_request(sqlite_store_env, "staff-preview-1") is not None
 
 
 def test_BEN_04_key_problem_action_explains_and_hands_off(sqlite_store_env):

@@ -16,7 +16,7 @@ from typing import Dict, List, Optional, Tuple
 
 import requests
 
-from tests.conftest import PROJECT_ROOT, RASA
+from tests.conftest import PROJECT_ROOT
 
 
 def free_port() -> int:
@@ -113,14 +113,19 @@ class AssistantServers(ProcessGroup):
         self.tracker_db = workdir / "tracker.db"
         self.action_port = free_port()
         self.rasa_port = free_port()
+        self.web_port = free_port()  # the chat page's, whose origin may open the web chat
         self.action_server: Optional[subprocess.Popen] = None
+
+    @property
+    def web_origins(self) -> str:
+        return f"http://127.0.0.1:{self.web_port} http://localhost:{self.web_port}"
 
     @property
     def webhook(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
 
     def environment(self) -> Dict[str, str]:
-        return dict(
+        environment = dict(
             os.environ,
             RASA_TELEMETRY_ENABLED="false",
             PYTHONPATH=str(PROJECT_ROOT),
@@ -132,8 +137,14 @@ class AssistantServers(ProcessGroup):
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{self.action_port}/webhook",
             RASA_SERVER_URL=f"http://127.0.0.1:{self.rasa_port}",
             RASA_PORT=str(self.rasa_port),
-            **self.extra_env,
+            DATA_DIR=str(self.workdir),
+            WEB_PORT=str(self.web_port),
+            WEB_ORIGINS=self.web_origins,
+            REST_API_TOKEN="",
+            ACTION_SERVER_TOKEN="",
         )
+        environment.update(self.extra_env)
+        return environment
 
     def _start(self, timeout: float) -> None:
         self.action_server = self._spawn(self._action_server_command(), "actions.log", self.environment())
@@ -154,7 +165,7 @@ class AssistantServers(ProcessGroup):
                 str(self.rasa_port),
                 "--interface",
                 "127.0.0.1",
-                *(["--cors", self.cors] if self.cors else []),
+                *(["--cors", *self.cors.split()] if self.cors else []),
             ],
             "rasa.log",
             self.environment(),
@@ -163,7 +174,7 @@ class AssistantServers(ProcessGroup):
         self._wait_for(f"http://127.0.0.1:{self.rasa_port}/", timeout)
 
     def _action_server_command(self) -> List[str]:
-        return [RASA, "run", "actions", "--actions", "actions", "--port", str(self.action_port)]
+        return [sys.executable, "-m", "components.server.action_server", "--port", str(self.action_port)]
 
     def stop_action_server(self) -> None:
         """Takes the action server away (the Rasa server keeps running)."""
@@ -179,7 +190,7 @@ class AssistantServers(ProcessGroup):
 
     def start_web_page(self, timeout: float = 60) -> str:
         """Serves the chat page (as `make run` does) and returns its address."""
-        port = free_port()
+        port = self.web_port
         self._spawn(
             [sys.executable, "-m", "components.channels.webpage", "--port", str(port), "--host", "127.0.0.1"],
             "webpage.log",
@@ -205,10 +216,11 @@ class Turn:
 class Chat:
     """One user talking to the assistant over the REST webhook."""
 
-    def __init__(self, servers: AssistantServers, sender: str, metadata: Optional[dict] = None):
+    def __init__(self, servers: AssistantServers, sender: str, metadata: Optional[dict] = None, token: str = ""):
         self.servers = servers
         self.sender = sender
         self.metadata = metadata
+        self.headers = {"Authorization": f"Bearer {token}"} if token else {}
 
     def turn(self, message: str) -> Turn:
         """Sends ``message``; the reply's text and the names of the responses chosen."""
@@ -219,9 +231,14 @@ class Chat:
     def responses(self, message: str) -> Tuple[str, ...]:
         return self.turn(message).responses
 
+    @property
+    def identity(self) -> str:
+        """Who this sender is to the assistant: the REST channel names its senders."""
+        return f"rest:{self.sender}"
+
     def _tracker_rows(self, query: str, *parameters) -> list:
         with sqlite3.connect(self.servers.tracker_db) as connection:
-            return connection.execute(query, (self.sender, *parameters)).fetchall()
+            return connection.execute(query, (self.identity, *parameters)).fetchall()
 
     def _newest_event_id(self) -> int:
         if not Path(self.servers.tracker_db).exists():
@@ -242,7 +259,7 @@ class Chat:
         body = {"sender": self.sender, "message": message}
         if self.metadata is not None:
             body["metadata"] = self.metadata
-        response = requests.post(self.servers.webhook, json=body, timeout=60)
+        response = requests.post(self.servers.webhook, json=body, headers=self.headers, timeout=60)
         response.raise_for_status()
         return response.json()
 
@@ -265,3 +282,12 @@ def in_language(turn: Turn, language: str) -> bool:
         if not re.search(pattern, turn.text, re.DOTALL):
             return False
     return bool(turn.responses)
+
+
+def user_texts(servers: AssistantServers, identity: str) -> List[str]:
+    """What ``identity`` said, as the tracker store recorded it, oldest first."""
+    with sqlite3.connect(servers.tracker_db) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (identity,)
+        ).fetchall()
+    return [json.loads(data).get("text") for (data,) in rows]

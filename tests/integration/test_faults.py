@@ -24,7 +24,7 @@ def servers(trained_model, tmp_path_factory):
 def user_messages(servers, sender):
     with sqlite3.connect(servers.tracker_db) as db:
         rows = db.execute(
-            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (sender,)
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id", (f"rest:{sender}",)
         ).fetchall()
     return [json.loads(row[0]).get("text") for row in rows]
 
@@ -43,7 +43,7 @@ def test_action_server_down_gets_a_polite_reply_in_the_users_language_and_then_c
     assert "Global admin" in english.say("who can assign benefits to employees?")
     store = PartnerStore(servers.store_url)
     try:
-        assert "benefits_purchased_on" in store.facts("fault-nl")
+        assert "benefits_purchased_on" in store.facts("rest:fault-nl")
     finally:
         store.dispose()
     assert user_messages(servers, "fault-nl").count("twee maanden geleden") == 2
@@ -74,9 +74,9 @@ def test_injection_strings_in_slot_values_are_stored_and_echoed_as_plain_text(se
     assert "Noted: {days_left} {earliest_date} has had a Visual Studio subscription" in reply
     store = PartnerStore(servers.store_url)
     try:
-        subscribers = [row.subscriber for row in store.benefits.visual_studio_assignments("injection-en")]
+        subscribers = [row.subscriber for row in store.benefits.visual_studio_assignments("rest:injection-en")]
         assert subscribers == [name]
-        assert store.facts("injection-en") is not None  # the cases table is still there
+        assert store.facts("rest:injection-en") is not None  # the cases table is still there
     finally:
         store.dispose()
 
@@ -125,7 +125,7 @@ def test_state_store_unreachable_for_a_while_gets_a_polite_reply_and_no_half_wri
     assert chat.responses('/inform_role{"role": "global_admin"}') == ("utter_ben_software_steps",)
     store = PartnerStore(servers.store_url)
     try:
-        facts = store.facts("db-down-en")
+        facts = store.facts("rest:db-down-en")
         assert dict(facts) == {"mpn_account": "partner_center", "user_role": "global_admin"}
     finally:
         store.dispose()

@@ -46,7 +46,7 @@ def test_BEN_07_assigned_3_weeks_ago_then_asked_later_when_it_can_move_in_englis
     refused = chat.turn("can I give the Visual Studio subscription to someone else?")
     assert refused.responses == ("utter_ben_vs_reassign_not_yet",) and "Anna" in refused.text
     assert f"so on {earliest} at the earliest (69 days left)" in refused.text
-    assignments = stored(servers, lambda store: store.benefits.visual_studio_assignments("ben-vs-en"))
+    assignments = stored(servers, lambda store: store.benefits.visual_studio_assignments("rest:ben-vs-en"))
     assert [(row.subscriber, row.assigned_on) for row in assignments] == [("Anna", today - timedelta(days=21))]
 
 
@@ -70,7 +70,7 @@ def test_BEN_13_refund_too_late_names_the_condition_in_dutch(servers):
     purchased_on = read_past_date("twee maanden geleden", date.today()).date
     days = (date.today() - purchased_on).days
     assert f"u kocht op {human_date(purchased_on, 'nl')}, {days} dagen geleden" in reply
-    facts = stored(servers, lambda store: store.facts("ben-refund-nl"))
+    facts = stored(servers, lambda store: store.facts("rest:ben-refund-nl"))
     assert facts["benefits_purchased_on"] == purchased_on.isoformat()
 
 
@@ -90,7 +90,7 @@ def test_BEN_11_BEN_12_go_to_market_contact_offer_pending_then_active_in_dutch(s
     expires = date(date.today().year + 1, 3, 31)
     reply = chat.say(f"de aanbieding is nu actief, verloopt op 31 maart {expires.year}")
     assert f"Genoteerd: Silver cores is actief en verloopt op 31 maart {expires.year}" in reply
-    offers = stored(servers, lambda store: store.benefits.go_to_market_offers("ben-gtm-nl"))
+    offers = stored(servers, lambda store: store.benefits.go_to_market_offers("rest:ben-gtm-nl"))
     assert offers[0].status == "active" and offers[0].expires_on == expires
 
 

@@ -19,7 +19,7 @@ def servers(trained_model, tmp_path_factory):
 def facts_of(servers, sender):
     store = PartnerStore(servers.store_url)
     try:
-        return dict(store.facts(sender))
+        return dict(store.facts(f"rest:{sender}"))
     finally:
         store.dispose()
 

@@ -39,8 +39,8 @@ def test_mpa_check_and_regions_signed_one_by_one_in_dutch(servers):
     assert chat.responses("MPA getekend in Mexico") == ("utter_mpa_signature_recorded", "utter_mpa_signed_everywhere")
     store = PartnerStore(servers.store_url)
     try:
-        assert set(store.mpa.signed_regions("mpa-nl")) == {"Europe", "Latin America and the Caribbean"}
-        assert store.facts("mpa-nl")["indirect_reseller_status"] == "qualified"
+        assert set(store.mpa.signed_regions("rest:mpa-nl")) == {"Europe", "Latin America and the Caribbean"}
+        assert store.facts("rest:mpa-nl")["indirect_reseller_status"] == "qualified"
     finally:
         store.dispose()
 
@@ -83,6 +83,6 @@ def test_customer_removes_partners_by_their_stored_type(servers):
     assert chat.responses("remove partner Contoso") == ("utter_rel_ask_partner_to_end",)
     store = PartnerStore(servers.store_url)
     try:
-        assert store.relationships.partners("customer-en") == [Partner("Contoso", "reseller")]
+        assert store.relationships.partners("rest:customer-en") == [Partner("Contoso", "reseller")]
     finally:
         store.dispose()

@@ -11,7 +11,7 @@ from tests.actions.helpers import unresolved_request_of
 from tests.integration.servers import AssistantServers, Chat
 
 STAFF_TOKEN = "staff-token-0123456789abcdef"
-REFERENCE = re.compile(r"SR-\d{5}")
+REFERENCE = re.compile(r"SR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def servers(trained_model, tmp_path_factory):
 def stored_request(servers, sender):
     store = PartnerStore(servers.store_url)
     try:
-        return unresolved_request_of(store, sender)
+        return unresolved_request_of(store, f"rest:{sender}")
     finally:
         store.dispose()
 
@@ -184,6 +184,6 @@ def test_staff_classify_a_pasted_question_before_replying(servers):
     # The preview opened nothing.
     store = PartnerStore(servers.store_url)
     try:
-        assert not [r for r in store.support.unresolved_requests() if r.sender_id.startswith("staff-preview-")]
+        assert not [r for r in store.support.unresolved_requests() if r.sender_id.startswith("rest:staff-preview-")]
     finally:
         store.dispose()

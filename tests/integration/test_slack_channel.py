@@ -106,6 +106,7 @@ def signed_post(servers, body, timestamp=None, secret=SIGNING_SECRET):
 def message_event(user, text, channel="D100", thread_ts="111.1"):
     return {
         "type": "event_callback",
+        "team_id": "T1",
         "event": {"type": "message", "channel_type": "im", "user": user, "text": text, "channel": channel,
                   "ts": "222.2", "thread_ts": thread_ts},
     }
@@ -114,7 +115,7 @@ def message_event(user, text, channel="D100", thread_ts="111.1"):
 def user_events(servers, sender_prefix):
     with sqlite3.connect(servers.tracker_db) as db:
         return db.execute(
-            "SELECT count(*) FROM events WHERE sender_id LIKE ? AND type_name = 'user'", (f"{sender_prefix}%",)
+            "SELECT count(*) FROM events WHERE sender_id LIKE ? AND type_name = 'user'", (f"slack:%:{sender_prefix}%",)
         ).fetchone()[0]
 
 
@@ -191,7 +192,7 @@ def test_a_slack_staff_member_sees_and_resolves_a_request_end_to_end(servers, sl
     replies_in(slack, partner_channel, 1)
     assert signed_post(servers, message_event("U-PARTNER2", "ik wil een medewerker spreken", channel=partner_channel)).ok
     handoff = " ".join(replies_in(slack, partner_channel, 2))
-    reference = re.search(r"SR-\d{5}", handoff).group(0)
+    reference = re.search(r"SR-[0-9A-Z]{4}-[0-9A-Z]{4}", handoff).group(0)
     assert "Uw referentienummer is" in handoff
 
     desk = "D-desk"

@@ -3,6 +3,7 @@ serves Microsoft's OpenID metadata, keys and token endpoint, and receives the re
 
 import base64
 import json
+import re
 import sqlite3
 
 import pytest
@@ -63,7 +64,7 @@ def post_activity(servers, microsoft, sender, conversation, token, text="hello",
 
 def user_events(servers, sender):
     with sqlite3.connect(servers.tracker_db) as db:
-        return db.execute("SELECT count(*) FROM events WHERE sender_id = ? AND type_name = 'user'", (sender,)).fetchone()[0]
+        return db.execute("SELECT count(*) FROM events WHERE sender_id = ? AND type_name = 'user'", (f"teams:{sender}",)).fetchone()[0]
 
 
 def unsigned_token(header, claims):
@@ -74,12 +75,15 @@ def unsigned_token(header, claims):
 
 
 def texts(activities):
+    """The replies as a Teams user reads them: messages are plain text, a card's text is
+    markdown with every special character escaped."""
     found = []
     for item in activities:
         activity = item["activity"]
+        assert activity.get("textFormat") == "plain"
         found.append(activity.get("text") or "")
         for attachment in activity.get("attachments", []):
-            found.append(attachment["content"].get("text") or "")
+            found.append(re.sub(r"\\(.)", r"\1", attachment["content"].get("text") or ""))
     return "\n".join(found)
 
 

@@ -33,7 +33,10 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="module")
 def servers(trained_model, tmp_path_factory):
-    running = AssistantServers(trained_model, tmp_path_factory.mktemp("assistant-web"), cors="*").start()
+    workdir = tmp_path_factory.mktemp("assistant-web")
+    running = AssistantServers(trained_model, workdir)
+    running.cors = running.web_origins  # as `make run` passes them: the chat page's own origin
+    running.start()
     running.page_url = running.start_web_page()
     yield running
     running.stop()
@@ -72,8 +75,9 @@ def send(page, text):
 
 
 def session_id(page):
+    """The web chat identity of the page's session (the widget keeps the server's token)."""
     stored = page.evaluate("() => window.localStorage.getItem('chat_session')")
-    return json.loads(stored)["session_id"]
+    return "web:" + json.loads(stored)["session_id"].split(".")[0]
 
 
 def tracker_user_texts(servers, sender):

@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 from typing import Dict
 
-from tests.conftest import PROJECT_ROOT, RASA
+from tests.conftest import PROJECT_ROOT
 from tests.integration.servers import ProcessGroup, free_port
 
 NGINX = "/usr/sbin/nginx"
+REST_API_TOKEN = "cluster-rest-token-0123456789"
+ACTION_SERVER_TOKEN = "cluster-action-token-0123456789"
 
 
 class Cluster(ProcessGroup):
@@ -41,6 +43,12 @@ class Cluster(ProcessGroup):
             LOCK_STORE_URL="redis://127.0.0.1:6379/1",
             EVENT_BROKER_URL="",
             ACTION_ENDPOINT_URL=f"http://127.0.0.1:{action_port}/webhook",
+            # The production profile: REST and the action server only with their tokens.
+            ASSISTANT_PROFILE="production",
+            REST_API_TOKEN=REST_API_TOKEN,
+            ACTION_SERVER_TOKEN=ACTION_SERVER_TOKEN,
+            WEB_SESSION_SECRET="cluster-web-session-secret-0123456789",
+            DATA_DIR=str(self.workdir),
         )
 
     def _start(self, timeout: float) -> None:
@@ -49,7 +57,11 @@ class Cluster(ProcessGroup):
         (self.workdir / "endpoints.yml").write_text(endpoints)
         for index, (rasa_port, action_port) in enumerate(zip(self.rasa_ports, self.action_ports, strict=True)):
             env = self.environment(action_port)
-            self._spawn([RASA, "run", "actions", "--actions", "actions", "--port", str(action_port)], f"actions{index}.log", env)
+            self._spawn(
+                [sys.executable, "-m", "components.server.action_server", "--port", str(action_port)],
+                f"actions{index}.log",
+                env,
+            )
             self._spawn(
                 [sys.executable, "-m", "components.server", "run", "--model", str(self.model),
                  "--endpoints", str(self.workdir / "endpoints.yml"), "--credentials", "credentials.yml",

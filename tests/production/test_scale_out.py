@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from actions.store import PartnerStore
 from tests.conftest import _postgres_database
-from tests.production.cluster import Cluster
+from tests.production.cluster import REST_API_TOKEN, Cluster
 
 CONVERSATIONS = 16
 USERS_AT_ONCE = 8
@@ -37,7 +37,8 @@ def cluster(trained_model, tmp_path_factory):
 
 
 def post(url, sender, message):
-    response = requests.post(url, json={"sender": sender, "message": message}, timeout=120)
+    headers = {"Authorization": f"Bearer {REST_API_TOKEN}"}
+    response = requests.post(url, json={"sender": sender, "message": message}, headers=headers, timeout=120)
     response.raise_for_status()
     return response.json()
 
@@ -69,7 +70,7 @@ def events_of(cluster, sender):
     engine = sa.create_engine(cluster.tracker_url)
     with engine.connect() as connection:
         rows = connection.execute(
-            sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": sender}
+            sa.text("SELECT type_name, data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": f"rest:{sender}"}
         ).fetchall()
     engine.dispose()
     return [(type_name, json.loads(data)) for type_name, data in rows]
@@ -104,7 +105,7 @@ def test_concurrent_conversations_and_same_instant_pairs_lose_and_duplicate_noth
     store = PartnerStore(cluster.store_url)
     try:
         for number in range(CONVERSATIONS):
-            sender = f"scale-{number}"
+            sender = f"rest:scale-{number}"
             assert [row.subscriber for row in store.benefits.visual_studio_assignments(sender)] == [f"Person{number}"]
             assert "benefits_purchased_on" in store.facts(sender)
     finally:

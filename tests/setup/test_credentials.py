@@ -16,8 +16,19 @@ def written(tmp_path, **env):
     return target.read_text()
 
 
+REST = "components.channels.rest.RestChannel"
+WEB_CHAT = "components.channels.web_chat.WebChatChannel"
+
+
 def test_the_default_start_has_only_the_offline_channels(tmp_path):
-    assert set(yaml.safe_load(written(tmp_path))) == {"rest", "socketio"}
+    assert set(yaml.safe_load(written(tmp_path))) == {REST, WEB_CHAT}
+
+
+def test_the_production_profile_has_rest_only_with_its_token(tmp_path):
+    assert set(yaml.safe_load(written(tmp_path, ASSISTANT_PROFILE="production"))) == {WEB_CHAT}
+    text = written(tmp_path, ASSISTANT_PROFILE="production", REST_API_TOKEN="rest-token-0123456789")
+    assert yaml.safe_load(text)[REST] == {"token": "${REST_API_TOKEN}"}
+    assert "rest-token-0123456789" not in text
 
 
 def test_teams_is_enabled_by_its_variables_without_writing_the_secret(tmp_path):

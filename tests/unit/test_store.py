@@ -28,7 +28,7 @@ def make_ready(store, sender=SENDER):
 
 def test_store_creates_its_schema_with_migrations(store, store_url):
     tables = set(inspect(create_engine(store_url)).get_table_names())
-    assert {"cases", "facts", "organisations", "alembic_version"} <= tables
+    assert {"cases", "facts", "support_requests", "alembic_version"} <= tables
     PartnerStore(store_url).dispose()  # a second start upgrades nothing and fails nothing
 
 

@@ -14,6 +14,7 @@ from actions.store import (
     SupportRequestClaimedByOther,
     SupportRequestNotFound,
     SupportRequestResolved,
+    SupportRequestsThrottled,
     UnknownFact,
     parse_reference,
 )
@@ -36,7 +37,7 @@ def test_MPA_06_failed_verification_is_a_support_only_handoff_with_high_priority
     assert handoff == support.Handoff(support.VERIFICATION_FAILED, "mpa", ("MPA-06", "MPA-07"))
 
     request = store.support.open_request(PARTNER, handoff, "nl", LINES)
-    assert re.fullmatch(r"SR-\d{5}", request.reference)
+    assert re.fullmatch(r"SR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", request.reference)
     assert (request.category, request.priority, request.language) == ("mpa", "high", "nl")
     assert "CSP partner blocked from the MPA" in request.priority_reason
     assert request.rule_ids == ("MPA-06", "MPA-07")
@@ -138,10 +139,37 @@ def test_staff_list_by_priority_and_category_claim_note_and_resolve(store):
     assert store.support.open_request("b", support.key_problem_handoff(None), "en").reference != high.reference
 
 
-def test_references_are_read_leniently():
-    assert [parse_reference(text) for text in ("SR-00042", "sr42", "#42", "42", " SR 7 ", "SR-x", "")] == [
-        42, 42, 42, 42, 7, None, None
+def test_references_are_read_leniently_old_ones_too():
+    texts = ("SR-7KQ3-M9XD", "sr 7kq3m9xd", "SR-00042", "sr42", "#42", "42", " SR 7 ", "SR-x", "")
+    assert [parse_reference(text) for text in texts] == [
+        "SR-7KQ3-M9XD", "SR-7KQ3-M9XD", "SR-00042", "SR-00042", "SR-00042", "SR-00042", "SR-00007", None, None
     ]
+
+
+def test_references_reveal_nothing_about_the_number_of_requests(store):
+    references = [store.support.open_request(f"rest:p{n}", support.key_problem_handoff(None), "en").reference for n in range(5)]
+    assert len(set(references)) == 5
+    assert all(re.fullmatch(r"SR-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}", reference) for reference in references)
+
+
+def test_new_requests_are_limited_per_identity_and_per_minute(store, clock, monkeypatch):
+    handoff = support.key_problem_handoff(None)
+    for _ in range(3):
+        opened = store.support.open_request("rest:eager", handoff, "en")
+        store.support.resolve(opened.reference, "web:anna")
+    with pytest.raises(SupportRequestsThrottled):
+        store.support.open_request("rest:eager", handoff, "en")
+    clock.now += timedelta(hours=1, seconds=1)
+    assert store.support.open_request("rest:eager", handoff, "en").reference
+    monkeypatch.setenv("SUPPORT_REQUESTS_PER_MINUTE", "4")
+    for number in range(3):
+        store.support.open_request(f"rest:flood-{number}", handoff, "en")
+    with pytest.raises(SupportRequestsThrottled):
+        store.support.open_request("rest:flood-3", handoff, "en")
+    # An unresolved request is extended, never refused.
+    assert store.support.open_request("rest:flood-0", handoff, "en").reused
+    clock.now += timedelta(minutes=1, seconds=1)
+    assert store.support.open_request("rest:flood-3", handoff, "en").reference
 
 
 def test_staff_are_recognised_per_channel_from_the_environment():
@@ -152,17 +180,26 @@ def test_staff_are_recognised_per_channel_from_the_environment():
             "SUPPORT_STAFF_TOKENS": "anna:0123456789abcdef0123,short:abc",
         }
     )
-    assert directory.staff_member("slack", "C42", {"slack_user": "U2"}) == "slack:U2"
-    assert directory.staff_member("slack", "U2", {}) is None  # the verified author is required
-    assert directory.staff_member("slack", "C42", {"slack_user": "U9", "users": ["U1"]}) is None
-    assert directory.staff_member("botframework", "29:teams-staff", {}) == "teams:29:teams-staff"
-    assert directory.staff_member("botframework", "29:partner", {}) is None
-    assert directory.staff_member("rest", "x", {"staff_token": "0123456789abcdef0123"}) == "web:anna"
-    assert directory.staff_member("socketio", "x", {"staff_token": "0123456789abcdef0123"}) == "web:anna"
-    assert directory.staff_member("rest", "x", {"staff_token": "abc"}) is None  # too short to be configured
-    assert directory.staff_member("rest", "U1", {}) is None
-    assert directory.staff_member("slack", "x", {"staff_token": "0123456789abcdef0123"}) is None
-    assert StaffDirectory.from_env({}).staff_member("rest", "x", {"staff_token": ""}) is None
+    assert directory.staff_member("slack", "slack:T1:C42", {"slack_user": "U2"}) == "slack:U2"
+    assert directory.staff_member("slack", "slack:T1:U2", {}) is None  # the verified author is required
+    assert directory.staff_member("slack", "slack:T1:C42", {"slack_user": "U9", "users": ["U1"]}) is None
+    assert directory.staff_member("botframework", "teams:29:teams-staff", {}) == "teams:29:teams-staff"
+    assert directory.staff_member("botframework", "teams:29:partner", {}) is None
+    assert directory.staff_member("rest", "rest:x", {"staff_token": "0123456789abcdef0123"}) == "web:anna"
+    assert directory.staff_member("socketio", "web:x", {"staff_token": "0123456789abcdef0123"}) == "web:anna"
+    assert directory.staff_member("rest", "rest:x", {"staff_token": "abc"}) is None  # too short to be configured
+    assert directory.staff_member("rest", "rest:U1", {}) is None
+    assert directory.staff_member("slack", "slack:T1:x", {"staff_token": "0123456789abcdef0123"}) is None
+    assert StaffDirectory.from_env({}).staff_member("rest", "rest:x", {"staff_token": ""}) is None
+
+
+def test_a_staff_check_trusts_only_what_the_receiving_channel_verified():
+    directory = StaffDirectory.from_env({"SUPPORT_STAFF_TEAMS_IDS": "29:staff", "SUPPORT_STAFF_SLACK_IDS": "U1"})
+    # A REST caller naming a Teams user, or claiming to be the Teams channel, is no Teams user.
+    assert directory.staff_member("rest", "rest:29:staff", {}) is None
+    assert directory.staff_member("botframework", "rest:29:staff", {}) is None
+    assert directory.staff_member("rest", "rest:x", {"slack_user": "U1"}) is None
+    assert directory.staff_member("slack", "rest:x", {"slack_user": "U1"}) is None
 
 
 def test_every_categorised_intent_is_in_the_domain():
