@@ -1,457 +1,411 @@
-"""Actions of the membership benefits (BEN-01..13): one form that asks, per topic, only what
-the store does not know yet, and one verdict, both from the topic's table of checks
-(rules/benefits.py).
+"""Actions of the membership benefits (BEN-01..13).
 
-A topic is what the user came for ("software", "refund", "vs_reassign", ...); it is set by
-``action_prepare_benefit`` from the intent and its entities, and read by the form and the
-verdict. Answers that are not facts of the case (the subscription kind, a subscriber's name,
-an offer) live in slots for the length of one topic.
+Every question is answered at once from its topic's table (rules/benefits.py) with what the
+case and the message say: steps with who may take them, a refund computed from the purchase
+date, a reassignment date from the assignment. A fact that decides and is not known (the
+purchase date, the marketing contact, a membership level) is asked for, and the answer comes
+back through ``answer_benefits``. Answers that are not facts of the case (a cloud
+subscription kind, the marketing contact being given) are kept for the topic in the
+``benefit_answers`` slot.
 """
 
 from __future__ import annotations
 
-import logging
+import re
 from datetime import date, timedelta
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional
 
-from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
-from rasa_sdk.executor import CollectingDispatcher
-from rasa_sdk.types import DomainDict
-
-from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
-from .reading import (
-    CONTACT_LANGUAGES,
-    date_phrase_in,
-    emails_in,
-    first_entity,
-    language_named,
-    latest_text,
-    normalise_email,
-    person_in,
-    phone_number,
-    previous_holder_in,
-    read_expiry_date,
-    read_past_date,
-    role_named,
-    short_answer,
-    technical_ids_in,
-)
-from .replies import Reply
+from . import reading
+from .base import PartnerAction, Turn, answers_for
 from .rules import benefits
 from .rules.verdict import Outcome, Verdict, item
-from .stated_facts import record_mpa_facts, record_role_and_level
-from .store import PartnerStore, RuleViolation
+from .store import RuleViolation, UnknownFact
+from .store.benefits import Assignment
 
-logger = logging.getLogger(__name__)
-
-# Slots that hold the conversation's own answers for one topic (not facts of the case).
-ANSWER_SLOTS = (
-    "benefit",
-    "cloud_subscription_kind",
-    "support_kind",
-    "product_kind",
-    "vs_subscriber",
-    "vs_assigned_on",
-    "vs_previous_subscriber",
-    "gtm_offer",
-    "offer_expires_on",
-    "marketing_contact_email",
-    "marketing_contact_phone",
-    "marketing_contact_language",
-)
-TOPIC_OF_INTENT = {
-    "ask_refund": "refund",
-    "ask_support_options": "support",
-    "inform_vs_assigned": "vs_assigned",
-    "ask_vs_reassign": "vs_reassign",
-    "inform_benefit_activated": "activated",
-    "inform_offer_active": "offer_active",
-}
+TOPIC = "benefits"
+WALKTHROUGH = "walkthrough"  # the open offer to give a benefit's steps
 
 
-def topic_answers(tracker: Tracker, store: PartnerStore, topic: str) -> Dict[str, Any]:
-    """The topic's validated answers. Raw slot values are not used: Rasa sets a slot before
-    it is validated, and an answer only counts once its validation accepted it."""
-    answers: Dict[str, Any] = dict(tracker.get_slot("benefit_answers") or {})
-    if topic == "vs_reassign":  # the only topic whose questions depend on it
-        answers["has_assignment"] = bool(store.benefits.visual_studio_assignments(tracker.sender_id))
-    return answers
+def answers(turn: Turn) -> Dict[str, Any]:
+    return dict(turn.slot("benefit_answers") or {})
 
 
-def accept(tracker: Tracker, slot: Text, value: Any) -> Dict[Text, Any]:
-    """Validation output for an answer slot: the slot, and the answer recorded as validated."""
-    answers = dict(tracker.get_slot("benefit_answers") or {})
-    answers[slot] = value
-    if value is None:
-        answers.pop(slot)
-    return {slot: value, "benefit_answers": answers}
+def keep_answers(turn: Turn, values: Dict[str, Any]) -> Dict[str, Any]:
+    kept = {**answers(turn), **{name: value for name, value in values.items() if value is not None}}
+    turn.set("benefit_answers", kept)
+    return kept
 
 
-class PrepareBenefit(PartnerAction):
-    """Before the benefits form: the topic from the intent and its entities; facts said in
-    passing (role, level, PMC) are stored; answers in the message itself are taken."""
-
-    action_name = "action_prepare_benefit"
-
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        text = latest_text(tracker)
-        offer = first_entity(tracker, "offer")
-        benefit = "go_to_market" if offer else first_entity(tracker, "benefit")
-        topic = TOPIC_OF_INTENT.get(intent) or (benefit if benefit in benefits.BENEFIT_KINDS else "overview")
-        record_mpa_facts(store, tracker)
-        record_role_and_level(store, tracker, level_named=offer is None)
-        values: Dict[str, Any] = {slot: None for slot in ANSWER_SLOTS}
-        values.update(
-            benefit=benefit if benefit in benefits.BENEFIT_KINDS else None,
-            cloud_subscription_kind=first_entity(tracker, "subscription_kind"),
-            support_kind=first_entity(tracker, "support_kind"),
-            product_kind=first_entity(tracker, "product_kind"),
-            gtm_offer=offer,
-        )
-        if topic in ("vs_assigned", "vs_reassign"):
-            values.update(self._assignment_in(text, tracker, store, topic))
-        if topic == "offer_active":
-            values.update(self._offer_in(text, tracker, store, values["gtm_offer"]))
-        answers = {slot: value for slot, value in values.items() if value is not None}
-        return [SlotSet("benefit_topic", topic), SlotSet("benefit_answers", answers)] + [
-            SlotSet(slot, value) for slot, value in values.items()
-        ]
-
-    @staticmethod
-    def _assignment_in(text: str, tracker: Tracker, store: PartnerStore, topic: str) -> Dict[str, Any]:
-        current = [row.subscriber for row in store.benefits.visual_studio_assignments(tracker.sender_id)]
-        previous = previous_holder_in(text, current)
-        values: Dict[str, Any] = {"vs_previous_subscriber": previous}
-        if topic == "vs_reassign":
-            return values
-        if previous is None and tracker.get_slot("pending_question") == "vs_reassign":
-            previous = tracker.get_slot("vs_previous_subscriber") or (current[0] if len(current) == 1 else None)
-            values["vs_previous_subscriber"] = previous
-        subscriber = person_in(text, [name for name in current if name != previous])
-        if subscriber and subscriber != previous:
-            values["vs_subscriber"] = subscriber
-        phrase = date_phrase_in(text)
-        if phrase:
-            reading = read_past_date(phrase, store.today())
-            if reading.ok:
-                values["vs_assigned_on"] = reading.date.isoformat()
-        if previous:
-            # A reassignment happens today (BEN-07 is checked by the store).
-            values["vs_assigned_on"] = store.today().isoformat()
-        return values
-
-    @staticmethod
-    def _offer_in(text: str, tracker: Tracker, store: PartnerStore, offer: Optional[str]) -> Dict[str, Any]:
-        values: Dict[str, Any] = {}
-        if offer is None:
-            pending = [row.name for row in store.benefits.go_to_market_offers(tracker.sender_id) if row.status == "pending"]
-            if len(pending) == 1:
-                values["gtm_offer"] = pending[0]
-        phrase = date_phrase_in(text)
-        if phrase:
-            reading = read_expiry_date(phrase, store.today())
-            if reading.ok:
-                values["offer_expires_on"] = reading.date.isoformat()
-        return values
+def benefit_kind(turn: Turn) -> Optional[str]:
+    """The benefit the message is about; a follow-up ("walk me through it") keeps the last one."""
+    kind = "go_to_market" if reading.offer_in(turn.text) else reading.benefit_in(turn.text) or turn.message.entity("benefit")
+    if kind in benefits.BENEFIT_KINDS:
+        turn.set("benefit", kind)
+        return kind
+    return turn.slot("benefit") if turn.last_topic == TOPIC else None
 
 
-class ValidateBenefitForm(StoreBackedFormValidation):
-    """The benefit questions: facts are stored at once, answers kept for the topic."""
-
-    def name(self) -> Text:
-        return "validate_benefit_form"
-
-    def questions(self, facts) -> List[Text]:
-        # Not used: the questions depend on the topic too, so required_slots plans them.
-        return []
-
-    async def required_slots(
-        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Text]:
-        topic = tracker.get_slot("benefit_topic") or "overview"
-        store = partner_store()
-        return benefits.benefit_questions(
-            topic, store.facts(tracker.sender_id), topic_answers(tracker, store, topic), store.today()
-        )
-
-    def validate_mpn_account(self, value, dispatcher, tracker, domain):
-        """BEN-01: Partner Center, still in PMC, or no MPN ID."""
-        if value not in ("partner_center", "pmc", "none"):
-            return {"mpn_account": None}
-        store = partner_store()
-        return self.store_answer(
-            dispatcher, "mpn_account", value, lambda: store.mpa.record_mpn_account(tracker.sender_id, value)
-        )
-
-    def validate_user_role(self, value, dispatcher, tracker, domain):
-        """BEN-02 / BEN-03: the role, asked once and stored."""
-        role = role_named(str(value))
-        store = partner_store()
-        return self.store_answer(
-            dispatcher, "user_role", role, lambda: store.onboarding.record_user_role(tracker.sender_id, role)
-        )
-
-    def validate_membership_level(self, value, dispatcher, tracker, domain):
-        """BEN-10: Action Pack, Silver or Gold."""
-        if value not in benefits.MEMBERSHIP_LEVELS:
-            return {"membership_level": None}
-        store = partner_store()
-        return self.store_answer(
-            dispatcher,
-            "membership_level",
-            value,
-            lambda: store.benefits.record_membership_level(tracker.sender_id, value),
-        )
-
-    def validate_cloud_subscription_kind(self, value, dispatcher, tracker, domain):
-        """BEN-05: usage-based (Azure) or license-based."""
-        return accept(tracker, "cloud_subscription_kind", value if value in benefits.CLOUD_SUBSCRIPTION_KINDS else None)
-
-    def validate_benefit(self, value, dispatcher, tracker, domain):
-        return accept(tracker, "benefit", value if value in benefits.BENEFIT_KINDS else None)
-
-    @staticmethod
-    def _past_date(text: Any, dispatcher) -> Optional[date]:
-        reading = read_past_date(str(text or ""), partner_store().today())
-        if not reading.ok:
-            dispatcher.utter_message(response=f"utter_date_{reading.problem}")
-            return None
-        return reading.date
-
-    def validate_benefits_purchased_on(self, value, dispatcher, tracker, domain):
-        """BEN-13: the purchase date, in plain language; never in the future."""
-        purchased_on = self._past_date(value, dispatcher)
-        if purchased_on is None:
-            return {"benefits_purchased_on": None}
-        store = partner_store()
-        return self.store_answer(
-            dispatcher,
-            "benefits_purchased_on",
-            purchased_on.isoformat(),
-            lambda: store.benefits.record_benefit_purchase(tracker.sender_id, purchased_on),
-        )
-
-    def validate_software_benefits_activated(self, value, dispatcher, tracker, domain):
-        """BEN-13: whether software benefits (keys) were activated."""
-        if not isinstance(value, bool):
-            return {"software_benefits_activated": None}
-        store = partner_store()
-        return self.store_answer(
-            dispatcher,
-            "software_benefits_activated",
-            value,
-            lambda: store.benefits.record_software_benefits_activated(tracker.sender_id, value),
-        )
-
-    def validate_vs_subscriber(self, value, dispatcher, tracker, domain):
-        """BEN-06: who got the subscription (a name or an email address)."""
-        name = short_answer(str(value or ""))
-        if name is None:
-            dispatcher.utter_message(response="utter_ben_subscriber_unclear")
-        return accept(tracker, "vs_subscriber", name)
-
-    def validate_vs_assigned_on(self, value, dispatcher, tracker, domain):
-        """BEN-07: the assignment date, in plain language; never in the future."""
-        assigned_on = self._past_date(value, dispatcher)
-        return accept(tracker, "vs_assigned_on", assigned_on.isoformat() if assigned_on else None)
-
-    def validate_gtm_offer(self, value, dispatcher, tracker, domain):
-        """BEN-11: the offer's name as Partner Center shows it (e.g. Silver cores)."""
-        return accept(tracker, "gtm_offer", short_answer(str(value or ""), max_words=12))
-
-    def validate_offer_expires_on(self, value, dispatcher, tracker, domain):
-        """BEN-12: the date in the Expires column; must be after today."""
-        reading = read_expiry_date(str(value or ""), partner_store().today())
-        if not reading.ok:
-            dispatcher.utter_message(response=f"utter_ben_expiry_{reading.problem}")
-            return accept(tracker, "offer_expires_on", None)
-        return accept(tracker, "offer_expires_on", reading.date.isoformat())
-
-    def validate_marketing_contact_email(self, value, dispatcher, tracker, domain):
-        """BEN-11: a valid address that differs from the company account's email."""
-        given = str(value or "").strip()
-        email = next(iter(emails_in(given)), None) or normalise_email(given.strip(".,"))
-        if email is None:
-            dispatcher.utter_message(response="utter_email_invalid", email=given[:80])
-            return accept(tracker, "marketing_contact_email", None)
-        verdict = benefits.marketing_contact_email_ok(email, partner_store().facts(tracker.sender_id).get("work_email"))
-        if not verdict.allowed:
-            Reply(dispatcher, tracker, domain).verdict(verdict)
-            return accept(tracker, "marketing_contact_email", None)
-        return accept(tracker, "marketing_contact_email", email)
-
-    def validate_marketing_contact_phone(self, value, dispatcher, tracker, domain):
-        """BEN-11: the marketing contact's phone number."""
-        phone = phone_number(str(value or ""))
-        if phone is None:
-            dispatcher.utter_message(response="utter_ben_phone_invalid")
-        return accept(tracker, "marketing_contact_phone", phone)
-
-    def validate_marketing_contact_language(self, value, dispatcher, tracker, domain):
-        """BEN-11: the marketing contact's preferred language."""
-        language = language_named(str(value or ""))
-        if language is None:
-            dispatcher.utter_message(response="utter_ben_contact_language_unclear")
-        return accept(tracker, "marketing_contact_language", language)
+def say_topic(turn: Turn, topic: str, extra: Optional[Dict[str, Any]] = None) -> Verdict:
+    """The topic's verdict with what is known; an ASK verdict waits for its answer."""
+    known_answers = {**answers(turn), **(extra or {})}
+    verdict = benefits.benefit_verdict(topic, turn.facts, known_answers, turn.today)
+    turn.set("benefit_topic", topic)
+    turn.say_verdict(TOPIC, verdict)
+    return verdict
 
 
-class BenefitVerdict(PartnerAction):
-    """After the benefits form: the topic's verdict from its table; what the user reported
-    (an assignment, an activation, an offer that became active) is recorded first."""
+class AnswerBenefit(PartnerAction):
+    """BEN-01, BEN-03..06, BEN-08, BEN-11: how to get or activate a benefit."""
 
-    action_name = "action_benefit_verdict"
-    # Verdicts on what the user reported: recorded before (or instead of) being said.
-    RECORDERS = {
-        "ben_vs_assignment_to_record": "_vs_assigned",
-        "ben_vs_reassignment_to_check": "_vs_reassign",
-        "ben_activation_to_record": "_activated",
-        "ben_offer_active_recorded": "_offer_active",
-        "ben_refund_file_service_request": "_refund_requested",
-    }
+    action_name = "action_answer_benefit"
+    topic = TOPIC
+    intents = ("ask_benefit",)
+    user_kind = "partner"
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        topic = tracker.get_slot("benefit_topic") or "overview"
-        answers = topic_answers(tracker, store, topic)
-        if topic == "go_to_market" and not self._record_marketing_contact(reply, tracker, store, answers):
-            return []
-        verdict = benefits.benefit_verdict(topic, store.facts(tracker.sender_id), answers, store.today())
-        recorder = self.RECORDERS.get(verdict.code)
-        if recorder is None:
-            reply.verdict(verdict)
-            return []
-        return getattr(self, recorder)(reply, tracker, store, verdict, answers) or []
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        kind = benefit_kind(turn) or "overview"
+        extra: Dict[str, Any] = {}
+        if kind == "cloud":
+            extra["cloud_subscription_kind"] = reading.cloud_subscription_kind_in(turn.text)
+        if kind == "visual_studio" and reading.says_not_in_list(turn.text):
+            extra["subscriber_in_list"] = False
+        if kind == "go_to_market":
+            extra.update(gtm_offer=reading.offer_in(turn.text), marketing_contact_assigned=bool(turn.facts.get("marketing_contact_email")))
+            keep_answers(turn, {"gtm_offer": extra["gtm_offer"]})
+        say_topic(turn, kind, extra)
 
-    @staticmethod
-    def _record_marketing_contact(reply, tracker, store, answers) -> bool:
-        """BEN-11: the contact just given is assigned; False when the store refuses it."""
-        contact = [answers.get(name) for name in benefits.MARKETING_CONTACT_FACTS]
-        if not all(contact) or store.facts(tracker.sender_id).get("marketing_contact_email"):
-            return True
-        try:
-            store.benefits.assign_marketing_contact(tracker.sender_id, *contact)
-        except RuleViolation as refusal:
-            logger.info("marketing contact refused: %s", refusal)
-            reply.verdict(Verdict(Outcome.BLOCKED, "ben_marketing_email_same_as_account", (refusal.rule_id,)))
-            return False
-        language = contact[2]
-        if language in set(CONTACT_LANGUAGES.values()):
-            language = reply.items([item("language", language)])
-        reply.say("utter_ben_marketing_contact_recorded", email=contact[0], phone=contact[1], language=language)
+
+class AnswerBenefitPermissions(PartnerAction):
+    """BEN-02 / BEN-03 / BEN-11: may I buy, assign, activate ...? For the user's own role."""
+
+    action_name = "action_answer_benefit_permissions"
+    topic = TOPIC
+    intents = ("ask_benefit_permissions",)
+    user_kind = "partner"
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        kind = reading.permission_kind_in(turn.text)
+        benefit = benefit_kind(turn)
+        if kind == "activate" and benefit in ("technical", "go_to_market"):
+            kind = benefit
+        if kind == "assign" and benefit == "go_to_market":
+            kind = "go_to_market"
+        verdict = benefits.permission_verdict(kind, turn.facts.get("user_role"))
+        turn.answer(verdict)
+        if verdict.allowed and kind == "go_to_market" and not turn.facts.get("marketing_contact_email"):
+            # "I may, so what do I do first?": the marketing contact (BEN-11).
+            AnswerBenefit().act(turn)
+            return
+        if verdict.allowed and kind == "activate" and benefit in ("software", "cloud"):
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "offer_walkthrough", ("BEN-04", "BEN-05"), {"benefit": benefit}, ask=WALKTHROUGH))
+
+
+class AnswerRefund(PartnerAction):
+    """BEN-13: a refund within 30 days of purchase and without activated software benefits."""
+
+    action_name = "action_answer_refund"
+    topic = TOPIC
+    intents = ("ask_refund",)
+    user_kind = "partner"
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        if not record_purchase_date(turn):
+            return
+        say_refund(turn)
+
+
+def record_purchase_date(turn: Turn) -> bool:
+    """BEN-13: the purchase date the message gives; False (and says why) when it cannot be
+    a purchase date."""
+    phrase = reading.date_phrase_in(turn.text)
+    if not phrase:
         return True
+    reading_ = reading.read_past_date(phrase, turn.today)
+    if not reading_.ok:
+        turn.reply.say(f"utter_date_{reading_.problem}")
+        return False
+    turn.refresh(turn.store.benefits.record_benefit_purchase(turn.sender, reading_.date))
+    return True
 
-    @staticmethod
-    def _refund_requested(reply, tracker, store, verdict, answers) -> Events:
-        """BEN-13: the refund is recorded as requested; the handoff files the service request."""
-        store.benefits.request_refund(tracker.sender_id)
-        reply.verdict(verdict)
-        return []
 
-    @staticmethod
-    def _vs_assigned(reply, tracker, store, verdict, answers) -> Events:
-        subscriber, previous = answers.get("vs_subscriber"), answers.get("vs_previous_subscriber")
-        done: Events = [SlotSet("pending_question", None)]
-        if previous:
-            subscription = next(
-                row.subscription
-                for row in store.benefits.visual_studio_assignments(tracker.sender_id)
-                if row.subscriber == previous
-            )
-            try:
-                moved = store.benefits.reassign_visual_studio_subscription(tracker.sender_id, subscription, subscriber)
-            except RuleViolation as refusal:
-                reply.verdict(
-                    Verdict(Outcome.BLOCKED, "ben_vs_reassign_not_yet", (refusal.rule_id,), refusal.facts),
-                    subscriber=previous,
-                )
-                return done
-            reply.say(
-                "utter_ben_vs_reassignment_recorded",
-                previous=previous,
-                subscriber=subscriber,
-                moved_on=moved.assigned_on,
-                earliest_date=moved.assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS),
-            )
-            return done
-        assigned_on = date.fromisoformat(answers["vs_assigned_on"])
-        store.benefits.assign_visual_studio_subscription(tracker.sender_id, None, subscriber, assigned_on)
-        waiting = benefits.visual_studio_reassignment(assigned_on, store.today())
-        reply.say(
-            "utter_ben_vs_assignment_recorded",
-            subscriber=subscriber,
-            assigned_on=assigned_on,
-            earliest_date=assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS),
-            days_left=max(0, waiting.params.get("days_left", 0)),
+def say_refund(turn: Turn) -> None:
+    verdict = say_topic(turn, "refund")
+    if verdict.allowed and not turn.facts.get("refund_requested_on"):
+        turn.refresh(turn.store.benefits.request_refund(turn.sender))
+
+
+class AnswerSupportOptions(PartnerAction):
+    """BEN-10 (and BEN-09): which technical support the membership level can use."""
+
+    action_name = "action_answer_support_options"
+    topic = TOPIC
+    intents = ("ask_support_options",)
+    user_kind = "partner"
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        if reading.asks_for_technical_ids(turn.text):
+            # "... where do I find the IDs they ask for?" is about the Access and Contract ID.
+            AnswerAccessId().act(turn)
+            return
+        values = keep_answers(
+            turn, {"support_kind": reading.support_kind_in(turn.text), "product_kind": reading.product_kind_in(turn.text)}
         )
-        return done
-
-    @staticmethod
-    def _vs_reassign(reply, tracker, store, verdict, answers) -> Events:
-        current = store.benefits.visual_studio_assignments(tracker.sender_id)
-        if not current and answers.get("vs_subscriber") and answers.get("vs_assigned_on"):
-            assigned_on = date.fromisoformat(answers["vs_assigned_on"])
-            store.benefits.assign_visual_studio_subscription(tracker.sender_id, None, answers["vs_subscriber"], assigned_on)
-            current = store.benefits.visual_studio_assignments(tracker.sender_id)
-        wanted = answers.get("vs_previous_subscriber")
-        chosen = [row for row in current if row.subscriber == wanted] or current
-        if not chosen:
-            reply.say("utter_ben_vs_no_assignment")
-            return []
-        movable = []
-        for row in chosen:
-            reassignment = benefits.visual_studio_reassignment(row.assigned_on, store.today())
-            reply.verdict(reassignment, subscriber=row.subscriber)
-            if reassignment.allowed:
-                movable.append(row)
-        if len(movable) == 1:
-            return [SlotSet("pending_question", "vs_reassign"), SlotSet("vs_previous_subscriber", movable[0].subscriber)]
-        return [SlotSet("pending_question", None)]
-
-    @staticmethod
-    def _activated(reply, tracker, store, verdict, answers) -> Events:
-        benefit = answers.get("benefit")
-        if benefit == "software":
-            store.benefits.record_software_benefits_activated(tracker.sender_id, True)
-            reply.say("utter_ben_software_activation_recorded")
-        elif benefit == "technical":
-            try:
-                facts = store.benefits.record_technical_benefits_requested(tracker.sender_id)
-            except RuleViolation:
-                reply.verdict(benefits.technical_benefits(store.facts(tracker.sender_id), None))
-                return []
-            reply.say(
-                "utter_ben_technical_requested",
-                requested_on=date.fromisoformat(facts["technical_benefits_requested_on"]),
+        # A new question about support is about the product it names now.
+        if reading.product_kind_in(turn.text) or reading.support_kind_in(turn.text):
+            values = keep_answers(
+                turn, {"support_kind": reading.support_kind_in(turn.text) or "", "product_kind": reading.product_kind_in(turn.text) or ""}
             )
-        elif benefit == "go_to_market":
-            offer = answers["gtm_offer"]
-            try:
-                activated = store.benefits.activate_go_to_market_offer(tracker.sender_id, offer)
-            except RuleViolation:
-                reply.say("utter_ben_gtm_contact_first", offer=offer)
-                return []
-            pending = activated.status == "pending"
-            reply.say("utter_ben_gtm_offer_pending" if pending else "utter_ben_gtm_offer_already_active", offer=offer)
-        elif benefit == "visual_studio":
-            reply.say("utter_ask_vs_subscriber_after_activation")
-        else:
-            store.benefits.record_cloud_benefits_activated(tracker.sender_id)
-            reply.say("utter_ben_cloud_activation_noted")
-        return []
+        say_topic(turn, "support", {name: values.get(name) or None for name in ("support_kind", "product_kind")})
 
-    @staticmethod
-    def _offer_active(reply, tracker, store, verdict, answers) -> Events:
-        offer = answers["gtm_offer"]
-        expires_on = date.fromisoformat(answers["offer_expires_on"])
-        try:
-            store.benefits.activate_go_to_market_offer(tracker.sender_id, offer)
-            store.benefits.record_go_to_market_offer_active(tracker.sender_id, offer, expires_on)
-        except RuleViolation:
-            reply.say("utter_ben_gtm_contact_first", offer=offer)
-            return []
-        reply.verdict(verdict, offer=offer)
-        return []
+
+# ----- Visual Studio subscriptions (BEN-06 / BEN-07) ------------------------------------------
+
+_ASSIGNED = re.compile(r"\b(?:assigned|toegewezen|toegekend|gave|given|gegeven|kreeg|gekregen|got|received)\b", re.I)
+# A clause about moving the subscription starts after a comma: "..., mag ik het nu aan Fleur geven?"
+_CLAUSES = re.compile(r"(?<=[.!?])\s+|,\s*(?=(?:mag|kan|kunnen|can|may|could|and can|en kan|en mag|maar|but)\b)", re.I)
+_MOVE = re.compile(
+    r"\b(?:move|moved|reassign\w*|transfer\w*|overzetten|overdragen|verplaatsen|opnieuw toewijzen|give it to|geven aan|aan\s+\w+\s+geven)\b",
+    re.I,
+)
+
+
+def assignment_in(turn: Turn, current: List[Assignment]) -> Dict[str, Any]:
+    """Who had or got a subscription, who it should move to, and when it was assigned, as the
+    message says (the date of a sentence about moving it is not the assignment's)."""
+    holders = [row.subscriber for row in current if row.subscriber]
+    found: Dict[str, Any] = {"holder": reading.previous_holder_in(turn.text, holders) or _named(turn.text, holders)}
+    for sentence in _CLAUSES.split(turn.text):
+        phrase = reading.date_phrase_in(sentence)
+        if phrase and _ASSIGNED.search(sentence) and not re.search(r"\b(?:today|vandaag|now|nu)\b", phrase, re.I):
+            found["phrase"] = phrase
+            found.setdefault("assigned_to", None)
+            found["assigned_to"] = _recipient(sentence, holders) or found["assigned_to"]
+        elif _MOVE.search(sentence) or re.search(r"\b(?:can|kan|mag|may)\b", sentence, re.I):
+            target = _recipient(sentence, holders + ([found.get("assigned_to")] if found.get("assigned_to") else []))
+            if target:
+                found["target"] = target
+        elif _ASSIGNED.search(sentence) and not found.get("assigned_to"):
+            found["assigned_to"] = _recipient(sentence, holders)
+    return found
+
+
+_RECIPIENT = re.compile(
+    r"\b(?:to|aan|for|voor|naar|gave|given|heb|hebben|hebt)\s+([A-Z][\w'-]{1,30})(?!\w)"
+    r"|\b([A-Z][\w'-]{1,30})\s+(?:heeft|has|had|got|kreeg)\b"
+)
+
+
+_NOW = re.compile(r"\b(?:today|vandaag|now|nu|tomorrow|morgen|straks|later)\b", re.I)
+
+
+def assignment_date_phrase(text: str) -> Optional[str]:
+    """The date a message gives as the assignment's: "today" in "can I move it today?" is
+    when the partner wants to move it, not when it was assigned (BEN-07)."""
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        phrase = reading.date_phrase_in(sentence)
+        if phrase and not (_NOW.search(phrase) and (_MOVE.search(sentence) or "?" in sentence)):
+            return phrase
+    return None
+
+
+def _recipient(sentence: str, exclude: List[str]) -> Optional[str]:
+    for match in _RECIPIENT.finditer(sentence):
+        name = match.group(1) or match.group(2)
+        if name.lower() not in reading.STOP_WORDS and name not in exclude:
+            return name
+    return None
+
+
+def _named(text: str, holders: List[str]) -> Optional[str]:
+    for name in holders:
+        if re.search(rf"\b{re.escape(name)}\b", text, re.I):
+            return name
+    return None
+
+
+def record_assignment(turn: Turn, subscriber: Optional[str], phrase: str) -> Optional[Assignment]:
+    """BEN-06/07: a subscription assigned on the date the phrase names (a name is optional)."""
+    read = reading.read_past_date(phrase, turn.today)
+    if not read.ok:
+        turn.reply.say(f"utter_date_{read.problem}")
+        return None
+    try:
+        return turn.store.benefits.assign_visual_studio_subscription(turn.sender, None, subscriber or "", read.date)
+    except (RuleViolation, UnknownFact):
+        return None
+
+
+def say_reassignment(turn: Turn, assignment: Assignment, target: Optional[str]) -> None:
+    """BEN-07: whether (and from when) the subscription can move to someone else."""
+    verdict = benefits.visual_studio_reassignment(assignment.assigned_on, turn.today)
+    earliest = assignment.assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS)
+    turn.answer(
+        verdict,
+        subscriber=assignment.subscriber or turn.reply.render("utter_the_subscriber"),
+        target=target or turn.reply.render("utter_someone_else"),
+        earliest_date=earliest,
+    )
+    turn.settle()
+
+
+class RecordVisualStudioAssignment(PartnerAction):
+    """BEN-06 / BEN-07: "we gave Anna a VS subscription on 3 March": recorded, with the first
+    day it can move to someone else; "moved it to Julia today" is a reassignment."""
+
+    action_name = "action_record_vs_assignment"
+    topic = TOPIC
+    intents = ("inform_vs_assigned",)
+    user_kind = "partner"
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        turn.set("benefit", "visual_studio")
+        current = turn.store.benefits.visual_studio_assignments(turn.sender)
+        found = assignment_in(turn, current)
+        holder = next((row for row in current if row.subscriber and row.subscriber == found.get("holder")), None)
+        if holder is not None and found.get("target") and not found.get("phrase"):
+            move_subscription(turn, holder, found["target"])
+            return
+        if holder is not None and not found.get("phrase"):  # known already: its dates, not the question again
+            say_assignment_recorded(turn, holder)
+            return
+        if not found.get("phrase"):
+            turn.ask(
+                TOPIC,
+                Verdict(Outcome.ASK, "ask_vs_assigned_on", ("BEN-07",), {"subscriber": found.get("assigned_to") or ""}, ask="vs_assigned_on"),
+            )
+            keep_answers(turn, {"vs_subscriber": found.get("assigned_to")})
+            return
+        assignment = record_assignment(turn, found.get("assigned_to") or found.get("holder"), found["phrase"])
+        if assignment is not None:
+            say_assignment_recorded(turn, assignment)
+
+
+def say_assignment_recorded(turn: Turn, assignment: Assignment) -> None:
+    earliest = assignment.assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS)
+    turn.answer(
+        Verdict(Outcome.DONE, "ben_vs_assignment_recorded", ("BEN-06", "BEN-07")),
+        subscriber=assignment.subscriber or turn.reply.render("utter_the_subscriber"),
+        assigned_on=assignment.assigned_on,
+        earliest_date=earliest,
+        days_left=max(0, (earliest - turn.today).days),
+    )
+
+
+def move_subscription(turn: Turn, holder: Assignment, target: str) -> None:
+    """BEN-07: the move reported is recorded when 90 days have passed, refused otherwise."""
+    try:
+        moved = turn.store.benefits.reassign_visual_studio_subscription(turn.sender, holder.subscription, target)
+    except RuleViolation:
+        say_reassignment(turn, holder, target)
+        return
+    turn.answer(
+        Verdict(Outcome.DONE, "ben_vs_reassignment_recorded", ("BEN-07",)),
+        previous=holder.subscriber or turn.reply.render("utter_the_subscriber"),
+        subscriber=target,
+        moved_on=moved.assigned_on,
+        earliest_date=moved.assigned_on + timedelta(days=benefits.REASSIGNMENT_WAITING_DAYS),
+    )
+
+
+class AnswerVisualStudioReassign(PartnerAction):
+    """BEN-07: can the subscription move to someone else, and from which date? Answered from
+    the stored assignment (or the one the message gives); without one, the rule and the
+    question that decides: when was it assigned?"""
+
+    action_name = "action_answer_vs_reassign"
+    topic = TOPIC
+    intents = ("ask_vs_reassign",)
+    user_kind = "partner"
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        turn.set("benefit", "visual_studio")
+        current = turn.store.benefits.visual_studio_assignments(turn.sender)
+        found = assignment_in(turn, current)
+        if found.get("phrase"):
+            recorded = record_assignment(turn, found.get("assigned_to") or found.get("holder"), found["phrase"])
+            if recorded is None:
+                return
+            current = turn.store.benefits.visual_studio_assignments(turn.sender)
+            chosen = recorded
+        else:
+            chosen = next((row for row in current if row.subscriber and row.subscriber == found.get("holder")), None)
+            chosen = chosen or (current[-1] if current else None)
+        if chosen is None:
+            keep_answers(turn, {"vs_target": found.get("target")})
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ben_vs_rule_ask_date", ("BEN-07",), ask="vs_assigned_on"))
+            return
+        say_reassignment(turn, chosen, found.get("target"))
+
+
+# ----- activations, IDs, offers (BEN-04/05/08/11/12) ---------------------------------------
+
+
+class RecordBenefitActivated(PartnerAction):
+    """BEN-04 / BEN-05 / BEN-08 / BEN-11 / BEN-12: a benefit or offer the partner activated."""
+
+    action_name = "action_record_benefit_activated"
+    topic = TOPIC
+    intents = ("inform_benefit_activated",)
+    user_kind = "partner"
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        kind = benefit_kind(turn)
+        offer = reading.offer_in(turn.text)
+        if kind == "go_to_market" or offer:
+            record_offer_activated(turn, offer or turn.reply.render("utter_the_offer"))
+        elif kind == "software":
+            turn.refresh(turn.store.benefits.record_software_benefits_activated(turn.sender, True))
+            turn.reply.say("utter_ben_software_activation_recorded")
+        elif kind == "technical":
+            if record_technical_request(turn):
+                turn.answer(benefits.technical_benefits_status(turn.facts, turn.today))
+        elif kind == "cloud":
+            turn.refresh(turn.store.benefits.record_cloud_benefits_activated(turn.sender))
+            turn.reply.say("utter_ben_cloud_activation_noted")
+        elif kind == "visual_studio":
+            turn.reply.say("utter_ask_vs_subscriber_after_activation")
+        else:
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_benefit", ("BEN-04", "BEN-05", "BEN-08"), ask="benefit"))
+
+
+def record_offer_activated(turn: Turn, offer: str) -> None:
+    """BEN-12: an activated offer takes several days to become Active."""
+    activated = turn.store.benefits.record_go_to_market_offer_activated(turn.sender, offer, _date_in(turn))
+    if activated.status == "active":
+        turn.reply.say("utter_ben_gtm_offer_already_active", offer=offer)
+        return
+    turn.answer(
+        Verdict(Outcome.INFO, "ben_gtm_offer_pending", ("BEN-12",)),
+        offer=offer,
+        requested_on=activated.requested_on,
+        days_since=(turn.today - activated.requested_on).days,
+    )
+
+
+def _date_in(turn: Turn) -> Optional[date]:
+    phrase = reading.date_phrase_in(turn.text)
+    read = reading.read_past_date(phrase, turn.today) if phrase else None
+    return read.date if read is not None and read.ok else None
+
+
+def record_technical_request(turn: Turn) -> bool:
+    """BEN-08: activation of the technical benefits requested (on the date the message names)."""
+    try:
+        turn.refresh(turn.store.benefits.record_technical_benefits_requested(turn.sender, _date_in(turn)))
+    except RuleViolation:
+        turn.answer(benefits.technical_benefits(turn.facts, None))
+        return False
+    return True
+
+
+_CLICKED_ACTIVATE = re.compile(r"\b(?:clicked|selected|pressed|klikte|geklikt|gekozen|requested|aangevraagd|activated|geactiveerd)\b", re.I)
 
 
 class AnswerAccessId(PartnerAction):
@@ -459,30 +413,193 @@ class AnswerAccessId(PartnerAction):
     back, or says where they appear and when they are needed."""
 
     action_name = "action_answer_access_id"
+    topic = TOPIC
+    intents = ("ask_access_id",)
+    user_kind = "partner"
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        pasted = technical_ids_in(latest_text(tracker))
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        pasted = reading.technical_ids_in(turn.text)
         if pasted:
-            store.benefits.record_technical_benefit_ids(tracker.sender_id, pasted["access_id"], pasted["contract_id"])
-            reply.say("utter_ben_ids_recorded", access_id=pasted["access_id"], contract_id=pasted["contract_id"] or "-")
-            return []
-        reply.verdict(benefits.technical_benefits_status(store.facts(tracker.sender_id), store.today()))
-        return []
+            turn.store.benefits.record_technical_benefit_ids(turn.sender, pasted["access_id"], pasted["contract_id"])
+            turn.reply.say("utter_ben_ids_recorded", access_id=pasted["access_id"], contract_id=pasted["contract_id"] or "-")
+            return
+        if _CLICKED_ACTIVATE.search(turn.text) and not turn.facts.get("technical_benefits_requested_on"):
+            if not record_technical_request(turn):
+                return
+        turn.answer(benefits.technical_benefits_status(turn.facts, turn.today))
 
 
-class AnswerBenefitPermissions(PartnerAction):
-    """BEN-02 / BEN-03: who may buy, assign and activate, for the user's own role; asks the
-    role once when it is not known."""
+class RecordOfferActive(PartnerAction):
+    """BEN-12: an offer that shows Active, usable until the date in Expires."""
 
-    action_name = "action_answer_benefit_permissions"
+    action_name = "action_record_offer_active"
+    topic = TOPIC
+    intents = ("inform_offer_active",)
+    user_kind = "partner"
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        role = role_named(first_entity(tracker, "role"))
-        if role:
-            store.onboarding.record_user_role(tracker.sender_id, role)
-        role = role or store.facts(tracker.sender_id).get("user_role")
-        reply.verdict(benefits.benefit_permissions(role))
-        if role is None:
-            reply.say("utter_ask_benefit_form_user_role")
-            return [SlotSet("pending_question", "benefit_permissions")]
-        return []
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        offer = reading.offer_in(turn.text) or _only_pending_offer(turn)
+        phrase = reading.date_phrase_in(turn.text)
+        if not phrase:
+            keep_answers(turn, {"gtm_offer": offer})
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_offer_expires_on", ("BEN-12",), ask="offer_expires_on"))
+            return
+        record_offer_active(turn, offer or turn.reply.render("utter_the_offer"), phrase)
+
+
+def _only_pending_offer(turn: Turn) -> Optional[str]:
+    pending = [row.name for row in turn.store.benefits.go_to_market_offers(turn.sender) if row.status == "pending"]
+    return pending[0] if len(pending) == 1 else None
+
+
+def record_offer_active(turn: Turn, offer: str, phrase: str) -> None:
+    read = reading.read_expiry_date(phrase, turn.today)
+    if not read.ok:
+        turn.reply.say(f"utter_ben_expiry_{read.problem}")
+        return
+    turn.store.benefits.record_go_to_market_offer_activated(turn.sender, offer, None)
+    turn.store.benefits.record_go_to_market_offer_active(turn.sender, offer, read.date)
+    turn.answer(benefits.offer_expiry(read.date, turn.today), offer=offer)
+    turn.settle()
+
+
+# ----- answers to the benefit questions -----------------------------------------------------
+
+
+def _answer_marketing_contact(turn: Turn, fact: str, insist: bool) -> bool:
+    """BEN-11: the marketing contact's email (not the account's), phone and language; once
+    all three are given the contact is assigned and the offer's steps follow."""
+    text = turn.text
+    value: Optional[str] = None
+    if fact == "marketing_contact_email":
+        emails = reading.emails_in(text)
+        if not emails:
+            if insist:
+                turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_marketing_contact_email", ("BEN-11",), ask=fact))
+            return insist
+        account_email = turn.facts.get("work_email") or (emails[0] if reading.says_account_email(text) else None)
+        verdict = benefits.marketing_contact_email_ok(emails[-1], account_email)
+        if not verdict.allowed:
+            turn.answer(verdict)
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_marketing_contact_email_other", ("BEN-11",), ask=fact))
+            return True
+        value = emails[-1]
+    elif fact == "marketing_contact_phone":
+        value = reading.phone_number(re.sub(r"^[^\d+]*", "", text)) or reading.phone_number(text)
+        if value is None:
+            if insist or re.search(r"\d{3}", text):
+                turn.reply.say("utter_ben_phone_invalid")
+                turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_marketing_contact_phone", ("BEN-11",), ask=fact))
+                return True
+            return False
+    else:
+        value = reading.language_named(text) or reading.language_named(text.split()[-1] if text.split() else "")
+        if value is None:
+            if not insist:
+                return False
+            turn.reply.say("utter_ben_contact_language_unclear")
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_marketing_contact_language", ("BEN-11",), ask=fact))
+            return True
+    kept = keep_answers(turn, {fact: value})
+    if all(kept.get(name) for name in benefits.MARKETING_CONTACT_FACTS):
+        contact = [kept[name] for name in benefits.MARKETING_CONTACT_FACTS]
+        try:
+            turn.refresh(turn.store.benefits.assign_marketing_contact(turn.sender, *contact))
+        except RuleViolation:
+            turn.answer(Verdict(Outcome.BLOCKED, "ben_marketing_email_same_as_account", ("BEN-11",)))
+            keep_answers(turn, {})
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_marketing_contact_email_other", ("BEN-11",), ask="marketing_contact_email"))
+            return True
+        language = contact[2]
+        if language in set(reading.CONTACT_LANGUAGES.values()):
+            language = turn.reply.items([item("language", language)])
+        turn.reply.say("utter_ben_marketing_contact_recorded", email=contact[0], phone=contact[1], language=language)
+    say_topic(
+        turn,
+        "go_to_market",
+        {**kept, "marketing_contact_assigned": bool(turn.facts.get("marketing_contact_email"))},
+    )
+    return True
+
+
+@answers_for(TOPIC)
+def answer_benefits(turn: Turn, fact: str, insist: bool) -> bool:
+    """An answer to a benefit question; then the topic's verdict with it."""
+    intent = turn.message.intent
+    pending = turn.pending
+    if fact == WALKTHROUGH:
+        if intent in ("affirm", "ask_benefit") or re.search(r"walk|steps|stappen|hoe|how|show|laat zien", turn.text, re.I):
+            kind = (pending.params.get("benefit") if pending else None) or turn.slot("benefit") or "software"
+            say_topic(turn, kind, {"cloud_subscription_kind": reading.cloud_subscription_kind_in(turn.text)})
+            turn.settle()
+            return True
+        if intent == "deny":
+            turn.reply.say("utter_no_problem")
+            turn.settle()
+            return True
+        return False
+    if fact in benefits.MARKETING_CONTACT_FACTS:
+        return _answer_marketing_contact(turn, fact, insist)
+    if fact == "benefits_purchased_on":
+        if not reading.date_phrase_in(turn.text):
+            return False if not insist else _ask_again(turn, fact)
+        if record_purchase_date(turn):
+            say_refund(turn)
+        else:
+            turn.asked = turn.pending  # asked again (a future or unreadable date)
+        return True
+    if fact == "software_benefits_activated":
+        if "software_benefits_activated" not in turn.stated.facts:
+            if intent in ("affirm", "deny"):
+                turn.refresh(turn.store.benefits.record_software_benefits_activated(turn.sender, intent == "affirm"))
+            elif not insist:
+                return False
+            else:
+                return _ask_again(turn, fact)
+        say_refund(turn)
+        return True
+    if fact == "membership_level":
+        if "membership_level" not in turn.stated.facts:
+            return False if not insist else _ask_again(turn, fact)
+        values = answers(turn)
+        say_topic(turn, "support", {name: values.get(name) or None for name in ("support_kind", "product_kind")})
+        return True
+    if fact == "vs_assigned_on":
+        phrase = assignment_date_phrase(turn.text)
+        if not phrase:
+            return False if not insist else _ask_again(turn, fact)
+        current = turn.store.benefits.visual_studio_assignments(turn.sender)
+        found = assignment_in(turn, current)
+        values = answers(turn)
+        assignment = record_assignment(turn, found.get("assigned_to") or values.get("vs_subscriber"), phrase)
+        if assignment is None:  # a future or unreadable date: asked again, still waiting for it
+            turn.asked = turn.pending
+            return True
+        if values.get("vs_target") or turn.message.asks:
+            say_reassignment(turn, assignment, values.get("vs_target") or found.get("target"))
+        else:
+            say_assignment_recorded(turn, assignment)
+        turn.settle()
+        return True
+    if fact == "offer_expires_on":
+        phrase = reading.date_phrase_in(turn.text)
+        if not phrase:
+            return False if not insist else _ask_again(turn, fact)
+        record_offer_active(turn, answers(turn).get("gtm_offer") or reading.offer_in(turn.text) or turn.reply.render("utter_the_offer"), phrase)
+        return True
+    if fact == "benefit":
+        kind = benefit_kind(turn)
+        if kind is None:
+            return False if not insist else _ask_again(turn, fact)
+        RecordBenefitActivated().act(turn)
+        return True
+    return False
+
+
+def _ask_again(turn: Turn, fact: str) -> bool:
+    """The answer could not be read: the same question once more."""
+    pending = turn.pending
+    turn.ask(TOPIC, Verdict(Outcome.ASK, pending.code if pending else f"ask_{fact}", (), dict(pending.params) if pending else {}, ask=fact))
+    return True

@@ -1,232 +1,373 @@
-"""Actions of the MPA check (MPA-01..13): a form that asks only what the store does not
-know, a verdict computed from stored facts, and signatures recorded per CSP region."""
+"""Actions of the MPA for CSP partners (MPA-01..13): the check from the stored facts, the
+rule questions (who signs, how often, is it mandatory ...), and signatures per CSP region.
+
+The check asks one question at a time, only the one its table says decides the verdict
+(rules/mpa.py); the answers come back through ``answer_mpa``.
+"""
 
 from __future__ import annotations
 
-import logging
-from typing import Any, Dict, List, Text
+import re
+from typing import Dict, List, Optional
 
-from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
-
-from .base import Events, PartnerAction, StoreBackedFormValidation, partner_store
-from .reading import entity_values, first_entity, latest_text, place_names, role_named
-from .replies import Reply
+from . import reading
+from .base import PartnerAction, RuleAnswer, Turn, answers_for
 from .rules import mpa
-from .rules.csp_regions import RegionLookup, regions_for
-from .stated_facts import record_mpa_facts
-from .store import PartnerStore, RuleViolation, StoreUnavailable
+from .rules.csp_regions import country_name, places_in, regions_by_place, regions_for
+from .rules.verdict import Outcome, Verdict
+from .store import RuleViolation
 
-logger = logging.getLogger(__name__)
+TOPIC = "mpa"
 
-MPA_FORM_SLOTS = (
-    "csp_partner_type",
-    "mpn_account",
-    "mpn_program_status",
-    "indirect_reseller_status",
-    "user_role",
-    "csp_countries",
+_ONLY = re.compile(r"\b(?:only|just|alleen|uitsluitend|enkel)\b", re.IGNORECASE)
+_SIGNED = re.compile(
+    r"\b(?:signed|accepted|getekend|ondertekend|geaccepteerd|geaccepteert|aanvaard|akkoord gegeven|tekenden|signed off)\b",
+    re.IGNORECASE,
 )
-# The form asks for countries; the store keeps the CSP regions they belong to.
-_SLOT_OF_FACT = {"csp_regions": "csp_countries"}
+_NOT_SIGNED = re.compile(r"\b(?:not|never|niet|nooit|nog niet|haven'?t|hasn'?t|didn'?t)\b[^.?!]{0,30}" + _SIGNED.pattern, re.I)
+_PROVIDER = re.compile(r"\b(?:provider|distribut\w*|distri)\b", re.IGNORECASE)
+_FUTURE_BUSINESS = re.compile(
+    r"\b(?:also|too|ook|new|nieuwe?|start\w*|begin\w*|expand\w*|uitbreid\w*|gaan|going to|will|next|volgende|add\w*)\b",
+    re.IGNORECASE,
+)
 
 
-def say_region_problems(reply: Reply, lookup: RegionLookup) -> bool:
-    """Tells the user about ambiguous or unknown places (MPA-04); True if there were any."""
+def _times(turn: Turn, count: int) -> str:
+    """'once' / 'twice' / '3 times' in the user's language."""
+    return turn.reply.render("utter_times_once" if count == 1 else "utter_times_many", count=count)
+
+
+def _breakdown(turn: Turn, places: Dict[str, tuple]) -> str:
+    """'Europe: Ireland, UK; ...': which named country is in which region (our own names)."""
+    by_region: Dict[str, List[str]] = {}
+    for place, regions in places.items():
+        if len(regions) == 1:
+            by_region.setdefault(regions[0], []).append(country_name(place, turn.reply.language))
+    parts = []
+    for region, names in by_region.items():
+        region_name = turn.reply.items(mpa.region_items([region])).lstrip("- ")
+        names = [name for name in names if name.lower() != region_name.lower()]
+        parts.append(f"{region_name} ({', '.join(names)})" if names else region_name)
+    return "; ".join(parts)
+
+
+class Places:
+    """The places a message names and the CSP regions they make."""
+
+    def __init__(self, turn: Turn):
+        self.keys = places_in(turn.text)
+        self.by_place = regions_by_place(self.keys)
+        self.lookup = regions_for(self.keys)
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+
+def say_region_problems(turn: Turn, lookup) -> bool:
+    """Tells the user about ambiguous places (MPA-04); True if there were any."""
     if lookup.ambiguous:
         place, candidates = next(iter(lookup.ambiguous.items()))
-        reply.say("utter_mpa_regions_ambiguous", place=place[:60], items=reply.items(mpa.region_items(candidates)))
-        return True
-    if lookup.unknown:
-        reply.say("utter_mpa_countries_unknown", places=", ".join(f'"{name[:40]}"' for name in lookup.unknown[:3]))
+        turn.reply.say(
+            "utter_mpa_regions_ambiguous",
+            place=country_name(place, turn.reply.language),
+            items=turn.reply.items(mpa.region_items(candidates)),
+        )
         return True
     return False
 
 
-def record_regions(reply: Reply, tracker: Tracker, store: PartnerStore, names: List[str]) -> bool:
-    """MPA-04: stores the CSP regions of the named countries; False (and says why) if it can't."""
-    lookup = regions_for(names)
-    if say_region_problems(reply, lookup) or not lookup.regions:
-        return False
-    store.mpa.record_csp_regions(tracker.sender_id, list(lookup.regions))
-    reply.say("utter_mpa_regions_recorded", items=reply.items(mpa.region_items(lookup.regions)))
-    return True
+def record_business_regions(turn: Turn, places: Places) -> List[str]:
+    """MPA-04: the regions of the named countries become (or join) the company's CSP
+    regions ("only Ireland and the UK" replaces them); the regions named."""
+    regions = list(places.lookup.regions)
+    if not regions:
+        return []
+    stored = list(turn.facts.get("csp_regions") or [])
+    combined = regions if _ONLY.search(turn.text) or not stored else list(dict.fromkeys(stored + regions))
+    if combined != stored:
+        turn.refresh(turn.store.mpa.record_csp_regions(turn.sender, combined))
+    return regions
 
 
-class ValidateMpaForm(StoreBackedFormValidation):
-    """The MPA questions, stopping at the first answer that blocks (MPA-02/05/06/08)."""
+def reports_signature(text: str) -> bool:
+    return bool(_SIGNED.search(text)) and not _NOT_SIGNED.search(text) and not text.rstrip().endswith("?")
 
-    def name(self) -> Text:
-        return "validate_mpa_form"
 
-    def questions(self, facts) -> List[Text]:
-        return [_SLOT_OF_FACT.get(question, question) for question in mpa.mpa_questions(facts)]
-
-    def _validate_choice(self, slot: Text, value: Any, allowed, record, dispatcher, tracker) -> Dict[Text, Any]:
-        """Stores one of the allowed values with ``record``; anything else is asked again."""
-        if value not in allowed:
-            return {slot: None}
-        return self.store_answer(dispatcher, slot, value, lambda: record(tracker.sender_id, value))
-
-    def validate_csp_partner_type(self, value, dispatcher, tracker, domain):
-        """MPA-02."""
-        store = partner_store()
-        return self._validate_choice(
-            "csp_partner_type", value, mpa.CSP_PARTNER_TYPES, store.mpa.record_csp_partner_type, dispatcher, tracker
-        )
-
-    def validate_mpn_account(self, value, dispatcher, tracker, domain):
-        """MPA-05."""
-        store = partner_store()
-        return self._validate_choice(
-            "mpn_account", value, mpa.MPN_ACCOUNT_STATES, store.mpa.record_mpn_account, dispatcher, tracker
-        )
-
-    def validate_mpn_program_status(self, value, dispatcher, tracker, domain):
-        """MPA-06: Active, Pending, Declined or Rejected."""
-        store = partner_store()
-        return self._validate_choice(
-            "mpn_program_status", value, mpa.MPN_PROGRAM_STATUSES, store.mpa.record_mpn_program_status, dispatcher, tracker
-        )
-
-    def validate_indirect_reseller_status(self, value, dispatcher, tracker, domain):
-        """MPA-08: Active, Qualified, Rejected, Declined, or not shown."""
-        store = partner_store()
-        return self._validate_choice(
-            "indirect_reseller_status",
-            value,
-            mpa.INDIRECT_RESELLER_STATUSES,
-            store.mpa.record_indirect_reseller_status,
-            dispatcher,
-            tracker,
-        )
-
-    def validate_user_role(self, value, dispatcher, tracker, domain):
-        """MPA-01: is the user a Global admin of the CSP tenant."""
-        role = role_named(str(value))
-        store = partner_store()
-        return self.store_answer(
-            dispatcher, "user_role", role, lambda: store.onboarding.record_user_role(tracker.sender_id, role)
-        )
-
-    def validate_csp_countries(self, value, dispatcher, tracker, domain):
-        """MPA-04: the countries become CSP regions; ambiguous or unknown names are asked again."""
-        reply = Reply(dispatcher, tracker, domain)
+def record_signatures(turn: Turn, regions: List[str]) -> List[str]:
+    """MPA-04: the MPA signed in these regions (already signed ones are kept as they were)."""
+    recorded = []
+    for region in regions:
         try:
-            names = place_names(latest_text(tracker), entity_values(tracker, "country"))
-            recorded = record_regions(reply, tracker, partner_store(), names)
-        except StoreUnavailable:
-            logger.exception("store unavailable while saving the CSP regions")
-            reply.say("utter_store_unavailable")
-            recorded = False
-        return {"csp_countries": value if recorded else None}
+            turn.store.mpa.record_mpa_signature(turn.sender, region)
+            recorded.append(region)
+        except RuleViolation:
+            continue  # signed before: once per region
+    turn.refresh()
+    return recorded
 
 
-class PrepareMpaCheck(PartnerAction):
-    """Before the MPA form: keep what the user just said, clear the form's slots (the store
-    decides what is still asked), and note that this user is a partner."""
-
-    action_name = "action_prepare_mpa_check"
-
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        record_mpa_facts(store, tracker)
-        return [SlotSet(slot, None) for slot in MPA_FORM_SLOTS] + [SlotSet("user_kind", "partner")]
+def signed_regions(turn: Turn) -> List[str]:
+    return turn.store.mpa.signed_regions(turn.sender)
 
 
-def current_mpa_verdict(store: PartnerStore, sender_id: str):
-    """MPA-01..12 from the stored facts and the signatures recorded so far."""
-    return mpa.mpa_verdict(store.facts(sender_id), store.mpa.signed_regions(sender_id))
+def say_mpa_check(turn: Turn, places: Optional[Places] = None) -> None:
+    """MPA-01..12: the verdict from the stored facts; how often to sign is said with it."""
+    verdict = mpa.mpa_verdict(turn.facts, signed_regions(turn))
+    values = {"global_admin": _global_admin(turn)}
+    if verdict.outcome is Outcome.ASK and mpa.partner_type_of(turn.facts) == "indirect_reseller" and _PROVIDER.search(turn.text):
+        turn.reply.say("utter_mpa_reseller_relationship")  # MPA-10, asked about with the check
+    regions = list(turn.facts.get("csp_regions") or [])
+    if verdict.allowed or verdict.outcome is Outcome.DONE:
+        unsigned = [region for region in regions if region not in set(signed_regions(turn))]
+        values = {
+            **values,
+            "times": _times(turn, len(unsigned)),
+            "breakdown": _breakdown(turn, places.by_place) if places else turn.reply.items(mpa.region_items(unsigned)),
+        }
+    turn.say_verdict(TOPIC, verdict, **values)
 
 
-class MpaVerdict(PartnerAction):
-    """MPA-01..12: the verdict from the stored facts, one clear sentence first."""
+def say_regions(turn: Turn, places: Places) -> None:
+    """MPA-04: how many signatures the named (or stored) regions need."""
+    if say_region_problems(turn, places.lookup):
+        return
+    regions = list(places.lookup.regions) or list(turn.facts.get("csp_regions") or [])
+    signed = signed_regions(turn)
+    verdict = mpa.regions_verdict(regions, signed)
+    turn.say_verdict(
+        TOPIC,
+        verdict,
+        times=_times(turn, verdict.params.get("region_count", 0)),
+        more_times=_times(turn, verdict.params.get("unsigned_count", 0)),
+        breakdown=_breakdown(turn, places.by_place) if places else turn.reply.items(mpa.region_items(regions)),
+        signed=turn.reply.items(mpa.region_items(signed)) if signed else "-",
+    )
 
-    action_name = "action_mpa_verdict"
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(current_mpa_verdict(store, tracker.sender_id))
-        return [SlotSet("user_kind", "partner")]
+def take_mpa_facts(turn: Turn) -> Places:
+    """The countries and signatures a message about the MPA gives, recorded."""
+    places = Places(turn)
+    regions = record_business_regions(turn, places)
+    if regions and reports_signature(turn.text):
+        record_signatures(turn, regions)
+    return places
+
+
+class MpaCheck(PartnerAction):
+    """MPA-01..12: can we sign the MPA? Answered from the stored facts, asking only what decides."""
+
+    action_name = "action_mpa_check"
+    topic = TOPIC
+    intents = ("ask_mpa_status",)
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        turn.set("user_kind", "partner")
+        places = take_mpa_facts(turn)
+        if places and _about_new_business(turn.text) and signed_regions(turn):
+            # "We start in South Africa too: anything to do for the MPA?" is about the region.
+            say_regions(turn, places)
+            return
+        say_mpa_check(turn, places)
+
+
+class AnswerMpaSigner(PartnerAction):
+    """MPA-01 / MPA-02 / MPA-10: who may sign, and whether the user may."""
+
+    action_name = "action_answer_mpa_signer"
+    topic = TOPIC
+    intents = ("ask_mpa_signer",)
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        places = take_mpa_facts(turn)
+        facts = turn.facts
+        check = mpa.mpa_verdict(facts, signed_regions(turn))
+        if check.outcome is Outcome.BLOCKED:
+            # "Can I sign? I'm the global admin" with a Pending status: a known block wins.
+            say_mpa_check(turn, places)
+            return
+        verdict = mpa.signer_verdict(facts.get("user_role"), mpa.partner_type_of(facts))
+        turn.say_verdict(TOPIC, verdict, global_admin=_global_admin(turn))
+
+
+def _global_admin(turn: Turn) -> str:
+    """Who to ask: the global admin's name when the user gave it."""
+    name = turn.stated.global_admin_name or turn.slot("global_admin_name")
+    if turn.stated.global_admin_name:
+        turn.set("global_admin_name", turn.stated.global_admin_name)
+    return name or turn.reply.render("utter_your_global_admin")
 
 
 class AnswerAcceptButton(PartnerAction):
     """MPA-11 / MPA-01: no Accept button, banner or agreement link means a missing role."""
 
     action_name = "action_answer_accept_button"
+    topic = TOPIC
+    intents = ("report_no_accept_button",)
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(mpa.missing_accept_button())
-        return [SlotSet("user_kind", "partner")]
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        turn.say_verdict(TOPIC, mpa.missing_accept_button(), global_admin=_global_admin(turn))
 
 
 class RecordMpaSignature(PartnerAction):
-    """MPA-04 / MPA-01: the MPA signed in a region; then what is still missing."""
+    """MPA-04: the MPA signed in a region; then what is still missing."""
 
     action_name = "action_record_mpa_signature"
+    topic = TOPIC
+    intents = ("inform_mpa_signed",)
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        names = entity_values(tracker, "country")
-        if not names:
-            reply.say("utter_ask_signed_region")
-            return [SlotSet("pending_question", "mpa_signature")]
-        lookup = regions_for(names)
-        if say_region_problems(reply, lookup):
-            return [SlotSet("pending_question", "mpa_signature")]
-        return record_signatures(reply, tracker, store, lookup.regions)
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        places = Places(turn)
+        if say_region_problems(turn, places.lookup):
+            return
+        if places and not reports_signature(turn.text):  # a bare "Canada": where the business is, not a signature
+            take_mpa_facts(turn)
+            say_regions(turn, places)
+            return
+        regions = record_business_regions(turn, places)
+        if not regions:
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_signed_region", ("MPA-04",), ask="signed_region"))
+            return
+        record_signatures(turn, regions)
+        turn.answer(
+            Verdict(Outcome.DONE, "mpa_signature_recorded", ("MPA-04",), items=mpa.region_items(regions))
+        )
+        all_regions = list(turn.facts.get("csp_regions") or [])
+        signed = signed_regions(turn)
+        if any(region not in set(signed) for region in all_regions):
+            # the regions of the whole business, not only the one just signed
+            verdict = mpa.regions_verdict(all_regions, signed)
+            turn.say_verdict(
+                TOPIC,
+                verdict,
+                times=_times(turn, verdict.params.get("region_count", 0)),
+                more_times=_times(turn, verdict.params.get("unsigned_count", 0)),
+                breakdown=turn.reply.items(mpa.region_items(all_regions)),
+                signed=turn.reply.items(mpa.region_items(signed)),
+            )
 
 
-def record_signatures(reply: Reply, tracker: Tracker, store: PartnerStore, regions) -> Events:
-    for region in regions:
-        try:
-            store.mpa.record_mpa_signature(tracker.sender_id, region)
-        except RuleViolation as refusal:
-            if refusal.rule_id == "MPA-01":
-                reply.say("utter_mpa_signature_needs_global_admin")
-                return [SlotSet("pending_question", None)]
-            if "signed_at" in refusal.facts:
-                reply.say("utter_mpa_region_already_signed", items=reply.items(mpa.region_items([region])))
-            else:
-                reply.say("utter_mpa_region_not_in_business", items=reply.items(mpa.region_items([region])))
-            continue
-        reply.say("utter_mpa_signature_recorded", items=reply.items(mpa.region_items([region])))
-    reply.verdict(current_mpa_verdict(store, tracker.sender_id))
-    return [SlotSet("pending_question", None), SlotSet("user_kind", "partner")]
-
-
-class AnswerMpaRegions(MpaVerdict):
-    """MPA-04: "which regions still need it?" is answered by the verdict, which lists exactly
-    the unsigned regions (or what blocks signing at all)."""
+class AnswerMpaRegions(PartnerAction):
+    """MPA-04: once per CSP region, counted for the countries named (or stored)."""
 
     action_name = "action_answer_mpa_regions"
+    topic = TOPIC
+    intents = ("ask_mpa_regions",)
+
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        turn.set("user_kind", "partner")
+        places = take_mpa_facts(turn)
+        if places and _about_new_business(turn.text) and signed_regions(turn):
+            say_regions(turn, places)
+            return
+        verdict = mpa.mpa_verdict(turn.facts, signed_regions(turn))
+        if places and verdict.allowed and reading.asks_what_to_do(turn.text):
+            say_mpa_check(turn, places)
+            return
+        say_regions(turn, places)
+
+
+def _about_new_business(text: str) -> bool:
+    return bool(_FUTURE_BUSINESS.search(text))
 
 
 class AnswerVerifyMpa(PartnerAction):
-    """MPA-12 / MPA-13: how to check the MPA is signed, with the regions recorded."""
+    """MPA-09 / MPA-12 / MPA-13: where to accept and how to check the MPA is signed."""
 
     action_name = "action_answer_verify_mpa"
+    topic = TOPIC
+    intents = ("ask_verify_mpa",)
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.verdict(mpa.how_to_verify(store.mpa.signed_regions(tracker.sender_id)))
-        return [SlotSet("user_kind", "partner")]
-
-
-def record_stated_mpa_facts(reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-    """MPA facts given outside the MPA questions (MPA-02/04/05/06/08): stored, and the
-    countries' regions said; the check goes on from there."""
-    record_mpa_facts(store, tracker)
-    status = first_entity(tracker, "status")
-    if status:
-        # A status answers whichever status the check is waiting for.
-        asked = mpa.mpa_verdict(store.facts(tracker.sender_id)).ask
-        if asked == "indirect_reseller_status" and status in mpa.INDIRECT_RESELLER_STATUSES:
-            store.mpa.record_indirect_reseller_status(tracker.sender_id, status)
-        elif status in mpa.MPN_PROGRAM_STATUSES:
-            store.mpa.record_mpn_program_status(tracker.sender_id, status)
-    countries = entity_values(tracker, "country")
-    if countries:
-        record_regions(reply, tracker, store, countries)
-    return [SlotSet("user_kind", "partner")]
+    def act(self, turn: Turn) -> None:
+        turn.topic(TOPIC)
+        turn.say_verdict(TOPIC, mpa.how_to_verify(signed_regions(turn)))
 
 
-def record_signed_countries(reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-    """MPA-04: the answer to "in which region did you sign?" asked earlier."""
-    return record_signatures(reply, tracker, store, regions_for(entity_values(tracker, "country")).regions)
+class AnswerMpaMandatory(RuleAnswer):
+    """MPA-03."""
+
+    action_name = "action_answer_mpa_mandatory"
+    topic = TOPIC
+    intents = ("ask_mpa_mandatory",)
+
+    def verdict(self, turn: Turn) -> Verdict:
+        return mpa.mpa_mandatory()
+
+
+class AnswerMpaCredentials(RuleAnswer):
+    """MPA-07."""
+
+    action_name = "action_answer_mpa_credentials"
+    topic = TOPIC
+    intents = ("ask_mpa_credentials",)
+
+    def verdict(self, turn: Turn) -> Verdict:
+        return mpa.credentials_may_differ()
+
+
+class AnswerMpaGuide(RuleAnswer):
+    """MPA-13."""
+
+    action_name = "action_answer_mpa_guide"
+    topic = TOPIC
+    intents = ("ask_mpa_guide",)
+
+    def verdict(self, turn: Turn) -> Verdict:
+        return mpa.guides()
+
+
+# ----- answers to the MPA questions -------------------------------------------------------
+
+_CHOICE_FACTS = ("csp_partner_type", "mpn_account", "mpn_program_status", "indirect_reseller_status")
+
+
+@answers_for(TOPIC)
+def answer_mpa(turn: Turn, fact: str, insist: bool) -> bool:
+    """An answer to an MPA question: stored (understanding.py already took the facts it
+    states), then the check goes on from there."""
+    intent = turn.message.intent
+    places = Places(turn)
+    if fact in ("csp_regions", "signed_region") and (places or insist):
+        if not places:
+            turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_csp_regions_again", ("MPA-04",), ask=fact))
+            return True
+        if say_region_problems(turn, places.lookup):
+            return True
+        regions = record_business_regions(turn, places)
+        if fact == "signed_region" or reports_signature(turn.text):
+            record_signatures(turn, regions)
+        say_mpa_check(turn, places)
+        return True
+    if fact == "user_role":
+        if "user_role" not in turn.stated.facts:
+            if intent == "affirm":
+                turn.refresh(turn.store.onboarding.record_user_role(turn.sender, "global_admin"))
+            elif intent == "deny":
+                turn.refresh(turn.store.onboarding.record_user_role(turn.sender, "other"))
+            elif insist:  # "I don't know": where to see it, and the question again
+                turn.ask(TOPIC, Verdict(Outcome.ASK, "ask_user_role_where", ("MPA-01",), ask="user_role"))
+                return True
+            else:
+                return False
+        say_mpa_check(turn)
+        return True
+    if fact in _CHOICE_FACTS:
+        if fact not in turn.stated.facts and turn.facts.get(fact) is None:
+            if fact == "mpn_account" and intent in ("affirm", "deny"):
+                # "Is your MPN account in Partner Center already?"
+                account = "partner_center" if intent == "affirm" else "pmc"
+                turn.refresh(turn.store.mpa.record_mpn_account(turn.sender, account))
+            elif fact == "indirect_reseller_status" and intent == "deny" and reading.says_not_shown(turn.text):
+                turn.refresh(turn.store.mpa.record_indirect_reseller_status(turn.sender, "not_shown"))
+            elif insist or intent == "dont_know":
+                turn.ask(TOPIC, Verdict(Outcome.ASK, f"ask_{fact}_where", ("MPA-05", "MPA-06", "MPA-08"), ask=fact))
+                return True
+            else:
+                return False
+        say_mpa_check(turn, places)
+        return True
+    return False

@@ -14,7 +14,7 @@ from typing import Any, Dict, Iterable, List, Mapping
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from .responses import item_response, response_for
+from .responses import item_response, question_response, responses_for
 from .rules.verdict import Verdict
 
 logger = logging.getLogger(__name__)
@@ -70,20 +70,38 @@ class Reply:
         bulleted = all(text.startswith("- ") for text in texts)
         return ("\n" if bulleted else ", ").join(texts)
 
-    def say(self, response: str, **values: Any) -> None:
-        shown = {
+    def _shown(self, values: Mapping[str, Any]) -> Dict[str, Any]:
+        return {
             name: human_date(value, self.language) if isinstance(value, date) else value
             for name, value in values.items()
         }
-        self.dispatcher.utter_message(response=response, **shown)
+
+    def render(self, response: str, **values: Any) -> str:
+        """The text of a response in the user's language (for a value inside another)."""
+        return render_text(self.domain, response, self.language, **self._shown(values))
+
+    def say(self, response: str, **values: Any) -> None:
+        self.dispatcher.utter_message(response=response, **self._shown(values))
+
+    def buttons(self, response: str, buttons: List[Mapping[str, str]], **values: Any) -> None:
+        """A response with buttons the action builds (titles already in the user's language)."""
+        self.dispatcher.utter_message(response=response, buttons=list(buttons), **self._shown(values))
 
     def verdict(self, verdict: Verdict, **extra: Any) -> None:
+        """Says a verdict: its responses in order (for a question: the rule, then the question)."""
         self.verdicts.append(verdict)
         values: Dict[str, Any] = {**verdict.params, **extra}
+        for name, value in list(values.items()):
+            if isinstance(value, tuple) and all(isinstance(part, str) and "." in part for part in value):
+                values[name] = self.items(value) if value else "-"  # items of a list, in the user's language
         if verdict.items:
             values["items"] = self.items(verdict.items)
         logger.info(
             "sender=%s verdict=%s code=%s rules=%s", self.sender_id, verdict.outcome.value, verdict.code,
             ",".join(verdict.rule_ids),
         )
-        self.say(response_for(verdict.code), **values)
+        for response in responses_for(verdict.code):
+            self.say(response, **values)
+        question = question_response(verdict.code, verdict.ask) if verdict.ask else None
+        if question:
+            self.say(question, **values)

@@ -1,7 +1,8 @@
 """Support: handing a case to a person, and the triage desk staff use in chat.
 
-Partners reach a person by asking for one, by not being understood twice in a row, or by a
-key that does not work. Staff (``actions/staff.py`` says who) type ``#`` commands, read by
+Partners reach a person by asking for one, by accepting the offer of one (a question out of
+scope, "none of these" suggestions, not being understood twice in a row), or by a key that
+does not work. Staff (``actions/staff.py`` says who) type ``#`` commands, read by
 ``components/staff_commands.py``; everyone else is told the commands are for staff.
 """
 
@@ -17,11 +18,12 @@ import aiohttp
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from .base import Events, PartnerAction, partner_store
+from . import reading
+from .base import Events, PartnerAction, Turn, answers_for, partner_store
 from .handoff import PREVIEW_METADATA_KEY, PREVIEW_SENDER_PREFIX, hand_off, preview_mark, transcript_text
-from .reading import first_entity
 from .replies import Reply
-from .rules import support
+from .rules import benefits, support
+from .rules.roles import ACTIVATING_ROLES
 from .staff import StaffDirectory
 from .store import (
     PartnerStore,
@@ -35,12 +37,14 @@ from .store import (
 
 logger = logging.getLogger(__name__)
 
+TOPIC = "support"
+
 RASA_URL_VARIABLE = "RASA_SERVER_URL"
 REST_TOKEN_VARIABLE = "REST_API_TOKEN"
 _PREVIEW_TIMEOUT_SECONDS = 20
 
 
-def _intents(tracker: Tracker) -> List[str]:
+def user_intents(tracker: Tracker) -> List[str]:
     return [
         (event.get("parse_data") or {}).get("intent", {}).get("name") or ""
         for event in tracker.events
@@ -57,40 +61,52 @@ class HandOffToPerson(PartnerAction):
     """"I want to talk to a person": a support request with what the assistant knows."""
 
     action_name = "action_hand_off_to_person"
+    topic = TOPIC
+    intents = ("request_human",)
+    hears_answers = False
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        hand_off(reply, tracker, store, _conversation_handoff(_intents(tracker), support.ASKED_FOR_PERSON))
-        return []
+    def act(self, turn: Turn) -> None:
+        hand_off_conversation(turn, support.ASKED_FOR_PERSON)
+        turn.settle()
 
 
-class Fallback(PartnerAction):
-    """Not understood: rephrase, once; the second time in a row a person takes over."""
-
-    action_name = "action_fallback"
-
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        intents = _intents(tracker)
-        # Inside a form, free-text answers (a name, "3 weeks ago") often classify as a
-        # fallback yet are taken by the form: only outside forms do two in a row mean that
-        # the partner is not being understood.
-        in_form = bool(tracker.active_loop_name)
-        if not in_form and len(intents) >= 2 and intents[-2] == "nlu_fallback" and intents[-1] == "nlu_fallback":
-            reply.say("utter_fallback_handoff")
-            hand_off(reply, tracker, store, _conversation_handoff(intents, support.REPEATED_FALLBACK))
-        else:
-            reply.say("utter_fallback")
-        return []
+def hand_off_conversation(turn: Turn, trigger: str) -> None:
+    hand_off(turn.reply, turn.tracker, turn.store, _conversation_handoff(user_intents(turn.tracker), trigger))
 
 
 class ReportKeyProblem(PartnerAction):
-    """BEN-04/BEN-05: a product key that does not work is for Microsoft support."""
+    """BEN-04/BEN-05: a product key that does not work is for Microsoft support. Keys that
+    cannot be seen or fetched at all are a missing role (BEN-03), not a broken key."""
 
     action_name = "action_report_key_problem"
+    topic = TOPIC
+    intents = ("report_key_problem",)
+    user_kind = "partner"
 
-    def act(self, reply: Reply, tracker: Tracker, store: PartnerStore) -> Events:
-        reply.say("utter_key_problem")
-        hand_off(reply, tracker, store, support.key_problem_handoff(first_entity(tracker, "benefit")))
-        return []
+    def act(self, turn: Turn) -> None:
+        role = turn.facts.get("user_role")
+        if role is not None and role not in ACTIVATING_ROLES:
+            turn.answer(benefits.permission_verdict("activate", role))
+            return
+        turn.reply.say("utter_key_problem")
+        hand_off(turn.reply, turn.tracker, turn.store, support.key_problem_handoff(reading.benefit_in(turn.text)))
+
+
+@answers_for(TOPIC)
+def answer_support(turn: Turn, fact: str, insist: bool) -> bool:
+    """"Shall I open a support request?" answered."""
+    if fact != "handoff_offer":
+        return False
+    intent = turn.message.intent
+    if intent in ("affirm", "request_human"):
+        hand_off_conversation(turn, support.ASKED_FOR_PERSON)
+        turn.settle()
+        return True
+    if intent == "deny":
+        turn.reply.say("utter_no_problem")
+        turn.settle()
+        return True
+    return False
 
 
 class StaffCommand(Action):

@@ -1,19 +1,19 @@
 """Rules of the page 'De voordelen en aanbiedingen van uw MPN-lidmaatschap beheren'
 (BEN-01..13).
 
-A benefits conversation has a topic (what the user came for: software keys, a refund, a
-Visual Studio reassignment ...). Each topic has one table of checks in ``BENEFIT_TOPICS``;
-``benefit_questions`` and ``benefit_verdict`` both walk it. The table reads the case's facts,
-the conversation's own answers for the topic (the subscription kind, a subscriber, an offer),
-today's date (``today``) and the topic (``topic``).
+A benefits question has a topic (what the user came for: software keys, a refund, support
+...). Each topic has one table of checks in ``BENEFIT_TOPICS``; ``benefit_verdict`` walks it,
+and its ASK verdicts are the next question. The table reads the case's facts, the
+conversation's own answers for the topic (the subscription kind, an offer, the marketing
+contact being given), today's date (``today``) and the topic (``topic``).
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any, Callable, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, Mapping, Optional
 
-from .checks import Check, CheckTable, Known, always
+from .checks import Check, CheckTable, Known
 from .roles import ACTIVATING_ROLES
 from .verdict import Outcome, Verdict, item
 
@@ -192,51 +192,64 @@ def _role_for_topic(role: str, known: Known) -> Optional[Verdict]:
     return Verdict(Outcome.BLOCKED, "ben_activate_ask_global_admin", ("BEN-03",))
 
 
-_PAGE_STEPS = {
-    "overview": lambda known: Verdict(Outcome.INFO, "ben_overview", ("BEN-01", "BEN-02", "BEN-03")),
-    "software": lambda known: Verdict(Outcome.INFO, "ben_software_steps", ("BEN-04", "BEN-03")),
-    "cloud": lambda known: Verdict(
-        Outcome.INFO,
-        {"usage_based": "ben_cloud_usage_based_steps", "license_based": "ben_cloud_license_based_steps"}[
-            known["cloud_subscription_kind"]
-        ],
-        ("BEN-05",),
-    ),
-    # BEN-06: a user not in the list is added in Account settings first.
-    "visual_studio": lambda known: (
-        Verdict(Outcome.NEXT_STEP, "ben_vs_add_user_first", ("BEN-06",))
-        if known.get("subscriber_in_list") is False
-        else Verdict(Outcome.INFO, "ben_vs_assign_steps", ("BEN-06", "BEN-02"))
-    ),
-    "technical": lambda known: Verdict(Outcome.INFO, "ben_technical_activate_steps", ("BEN-08",)),
-    "go_to_market": lambda known: Verdict(
-        Outcome.NEXT_STEP,
-        "ben_gtm_activate_steps",
-        ("BEN-11", "BEN-12"),
-        {"contact_email": known.get("marketing_contact_email")},
-    ),
-}
+def _steps(code: str, *rule_ids: str) -> Callable[[Known], Verdict]:
+    """A page's steps; with the role not known, said with who may take them (BEN-02/03)."""
+
+    def conclude(known: Known) -> Verdict:
+        caveat = "_role_unknown" if known.get("user_role") is None and known.get("topic") != "overview" else ""
+        return Verdict(Outcome.INFO, code + caveat, rule_ids + (("BEN-03",) if caveat else ()))
+
+    return conclude
 
 
-def _benefit_page(topic: str, *extra: Check) -> CheckTable:
-    return CheckTable(
-        checks=(
-            Check("mpn_account", "mpn_account", ("BEN-01",), decide=_mpn_account),
-            Check("user_role", "user_role", ("BEN-02", "BEN-03"), decide=_role_for_topic),
-            *extra,
-        ),
-        conclude=_PAGE_STEPS[topic],
+def _cloud_steps(known: Known) -> Verdict:
+    """BEN-05: usage-based (assign yourself, then the Azure portal) or license-based (Get
+    keys); both when the kind is not known."""
+    kind = known.get("cloud_subscription_kind")
+    code = {"usage_based": "ben_cloud_usage_based_steps", "license_based": "ben_cloud_license_based_steps"}.get(
+        str(kind), "ben_cloud_steps"
+    )
+    return _steps(code, "BEN-05")(known)
+
+
+def _visual_studio_steps(known: Known) -> Verdict:
+    """BEN-06: a user not in the list is added in Account settings first."""
+    if known.get("subscriber_in_list") is False:
+        return Verdict(Outcome.NEXT_STEP, "ben_vs_add_user_first", ("BEN-06",))
+    return _steps("ben_vs_assign_steps", "BEN-06", "BEN-02")(known)
+
+
+def _marketing_contact_ask(fact: str) -> Callable[[Known], Verdict]:
+    return lambda known: Verdict(
+        Outcome.ASK, f"ask_{fact}", ("BEN-11",), {"offer": known.get("gtm_offer") or ""}, ask=fact
     )
 
 
-def _may_activate(known: Known) -> bool:
-    return known.get("user_role") in ACTIVATING_ROLES
+def _gtm_steps(known: Known) -> Verdict:
+    return Verdict(
+        Outcome.NEXT_STEP,
+        "ben_gtm_activate_steps",
+        ("BEN-11", "BEN-12"),
+        {"contact_email": known.get("marketing_contact_email") or "", "offer": known.get("gtm_offer") or ""},
+    )
 
 
-# BEN-05: the cloud steps depend on the subscription kind (not stored: a partner can have both).
-_CLOUD_KIND = Check("cloud_subscription_kind", "cloud_subscription_kind", ("BEN-05",), applies=_may_activate)
-# BEN-11: a marketing contact before any go-to-market offer.
-_MARKETING_CONTACT = tuple(Check(name, name, ("BEN-11",), applies=_may_activate) for name in MARKETING_CONTACT_FACTS)
+def _benefit_page(conclude: Callable[[Known], Verdict], *extra: Check) -> CheckTable:
+    return CheckTable(
+        checks=(
+            Check("mpn_account", "mpn_account", ("BEN-01",), decide=_mpn_account, verdict_asks=False),
+            Check("user_role", "user_role", ("BEN-02", "BEN-03"), decide=_role_for_topic, verdict_asks=False),
+            *extra,
+        ),
+        conclude=conclude,
+    )
+
+
+# BEN-11: a marketing contact before any go-to-market offer (an assigned contact counts).
+_MARKETING_CONTACT = tuple(
+    Check(name, name, ("BEN-11",), applies=lambda known: not known.get("marketing_contact_assigned"), ask=_marketing_contact_ask(name))
+    for name in MARKETING_CONTACT_FACTS
+)
 
 
 # ----- refunds (BEN-13) ------------------------------------------------------------------
@@ -254,6 +267,8 @@ def _purchase(purchased: str, known: Known) -> Optional[Verdict]:
 
 def _activation(activated: bool, known: Known) -> Optional[Verdict]:
     if activated:
+        if known.get("benefits_purchased_on") is None:  # activated decides, whenever it was bought
+            return Verdict(Outcome.BLOCKED, "ben_refund_software_activated_any_date", ("BEN-13",))
         return Verdict(Outcome.BLOCKED, "ben_refund_software_activated", ("BEN-13",), _refund_dates(known))
     return None
 
@@ -278,59 +293,67 @@ REFUND_CHECKS = CheckTable(
 )
 
 
-# ----- what the user reports (an assignment, an activation, an offer that became active) ---
-
-
-def _reported(code: str, *rule_ids: str) -> Any:
-    return lambda known: Verdict(Outcome.DONE, code, rule_ids)
+# ----- technical support (BEN-10) -----------------------------------------------------------
 
 
 def _support(known: Known) -> Verdict:
+    """BEN-10 for the support asked for; a problem with a named product asks for problem
+    resolution: Signature support for a cloud product, an incident for an on-premises one."""
     wanted = known.get("support_kind")
+    product = known.get("product_kind")
+    if wanted is None and product in ("cloud", "on_premises"):
+        wanted = "signature_cloud" if product == "cloud" else "product_support_incident"
     if wanted is None:
         return support_options(known["membership_level"])
-    product = known.get("product_kind") or ("on_premises" if wanted == "product_support_incident" else "cloud")
+    product = product or ("on_premises" if wanted == "product_support_incident" else "cloud")
     return support_for(known["membership_level"], product, wanted)
 
 
-def _vs_assignment(applies: Callable[[Known], bool] = always) -> tuple:
-    return (
-        Check("vs_subscriber", "vs_subscriber", ("BEN-06",), applies=applies),
-        Check("vs_assigned_on", "vs_assigned_on", ("BEN-07",), applies=applies),
-    )
-
 BENEFIT_TOPICS: Dict[str, CheckTable] = {
-    "overview": _benefit_page("overview"),
-    "software": _benefit_page("software"),
-    "cloud": _benefit_page("cloud", _CLOUD_KIND),
-    "visual_studio": _benefit_page("visual_studio"),
-    "technical": _benefit_page("technical"),
-    "go_to_market": _benefit_page("go_to_market", *_MARKETING_CONTACT),
+    "overview": _benefit_page(lambda known: Verdict(Outcome.INFO, "ben_overview", ("BEN-01", "BEN-02", "BEN-03"))),
+    "software": _benefit_page(_steps("ben_software_steps", "BEN-04")),
+    "cloud": _benefit_page(_cloud_steps),
+    "visual_studio": _benefit_page(_visual_studio_steps),
+    "technical": _benefit_page(_steps("ben_technical_activate_steps", "BEN-08")),
+    "go_to_market": _benefit_page(_gtm_steps, *_MARKETING_CONTACT),
     "refund": REFUND_CHECKS,
     "support": CheckTable(
-        checks=(Check("membership_level", "membership_level", ("BEN-10",)),),
-        conclude=_support,
-    ),
-    # BEN-06/07: a subscription given to someone on a date (or moved to them today).
-    "vs_assigned": CheckTable(checks=_vs_assignment(), conclude=_reported("ben_vs_assignment_to_record", "BEN-06", "BEN-07")),
-    # BEN-07: without a stored assignment, ask who has it and since when.
-    "vs_reassign": CheckTable(
-        checks=_vs_assignment(applies=lambda known: not known.get("has_assignment")),
-        conclude=_reported("ben_vs_reassignment_to_check", "BEN-07"),
-    ),
-    "activated": CheckTable(
         checks=(
-            Check("benefit", "benefit", ("BEN-04", "BEN-05", "BEN-08")),
-            Check("gtm_offer", "gtm_offer", ("BEN-11",), applies=lambda known: known.get("benefit") == "go_to_market"),
+            Check(
+                "membership_level",
+                "membership_level",
+                ("BEN-10",),
+                ask=lambda known: Verdict(Outcome.ASK, "ask_membership_level", ("BEN-10",), ask="membership_level"),
+            ),
         ),
-        conclude=_reported("ben_activation_to_record", "BEN-04", "BEN-05", "BEN-08", "BEN-11"),
-    ),
-    "offer_active": CheckTable(
-        checks=(Check("gtm_offer", "gtm_offer", ("BEN-12",)), Check("offer_expires_on", "offer_expires_on", ("BEN-12",))),
-        conclude=lambda known: offer_expiry(date.fromisoformat(known["offer_expires_on"]), known["today"]),
+        conclude=_support,
     ),
 }
 TOPICS = tuple(BENEFIT_TOPICS)
+
+# BEN-02 / BEN-03 / BEN-11: what each kind of permission needs.
+PERMISSION_KINDS = ("buy", "assign", "activate", "technical", "go_to_market")
+
+
+def permission_verdict(kind: Optional[str], role: Optional[str]) -> Verdict:
+    """BEN-02 (buying needs no admin role; assigning to employees needs the Global admin),
+    BEN-03 (activating or downloading keys needs Global admin or MPN partner admin), BEN-08
+    and BEN-11 (technical benefits, go-to-market offers: the same two roles), for the user's
+    role when known."""
+    if kind is None:
+        return benefit_permissions(role)
+    role_item = (item("role", role),) if role else ()
+    if kind == "buy":
+        return Verdict(Outcome.ALLOWED, "ben_may_buy", ("BEN-02",), items=role_item)
+    rule_ids = {"assign": ("BEN-02",), "technical": ("BEN-08", "BEN-03"), "go_to_market": ("BEN-11", "BEN-03")}.get(
+        kind, ("BEN-03",)
+    )
+    allowed_roles = ("global_admin",) if kind == "assign" else ACTIVATING_ROLES
+    if role is None:
+        return Verdict(Outcome.INFO, f"ben_who_may_{kind}", rule_ids)
+    if role in allowed_roles:
+        return Verdict(Outcome.ALLOWED, f"ben_you_may_{kind}", rule_ids, items=role_item)
+    return Verdict(Outcome.BLOCKED, f"ben_you_may_not_{kind}", rule_ids, items=role_item)
 
 
 def _known(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> Dict[str, Any]:
@@ -341,13 +364,8 @@ def _known(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], tod
     return known
 
 
-def benefit_questions(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> List[str]:
-    """The questions still open for ``topic``, in order, stopping at the first answer that
-    decides the verdict."""
-    return BENEFIT_TOPICS[topic].questions(_known(topic, facts, answers, today))
-
-
 def benefit_verdict(topic: str, facts: Mapping[str, Any], answers: Mapping[str, Any], today: date) -> Verdict:
-    """The answer for ``topic`` from the same table; for what the user reports, a DONE
-    verdict the action records."""
+    """The answer for ``topic`` from its table, with what is known: a known fact that blocks
+    wins, steps are given with who may take them when the role is not known, and only a
+    fact that decides (the marketing contact, the purchase date ...) is asked for."""
     return BENEFIT_TOPICS[topic].verdict(_known(topic, facts, answers, today))

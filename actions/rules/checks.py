@@ -1,12 +1,14 @@
 """One ordered table of checks per topic: both the next question and the verdict come from it.
 
 Each check names the fact it reads, the question that asks for it, and the decision the fact
-yields. Walking the table in order:
+yields. ``verdict`` walks the table in order and gives the answer with what is known:
 
-- ``questions`` lists the questions still open, up to the first check that already decides
-  (a blocking answer makes every later question pointless);
-- ``verdict`` stops at the first decision, or asks for the first fact the verdict needs and
-  does not have, or, when every check passed, gives the table's conclusion.
+- a decision that a known fact already yields wins, even when an earlier fact is still
+  unknown ("Pending" fails the MPA check whatever the partner type): no question is asked
+  whose answer cannot change the verdict;
+- otherwise the first fact the verdict needs and does not have is asked for (an ASK verdict
+  naming it: that is the next question);
+- when every check passed, the table's conclusion.
 
 ``known`` is the mapping the table reads: a case's facts, plus what the caller adds for the
 topic (today's date, the regions signed, the conversation's own answers).
@@ -68,30 +70,26 @@ class CheckTable:
     def _applicable(self, known: Known) -> List[Check]:
         return [check for check in self.checks if check.applies(known)]
 
-    def questions(self, known: Known) -> List[str]:
-        """The questions still open, in order, up to the first check that decides or whose
-        answer may decide (every later question could turn out pointless)."""
-        open_questions: List[str] = []
-        for check in self._applicable(known):
-            value = known.get(check.fact)
-            if check.is_open(value):
-                open_questions.append(check.question)
-            if value is None:
-                if check.decide is not no_decision:
-                    break
-            elif check.decide(value, known) is not None:
-                break
-        return open_questions
-
     def verdict(self, known: Known) -> Verdict:
-        """The first decision, the first fact still needed, or the conclusion."""
+        """A decision a known fact yields, else the first fact still needed, else the conclusion."""
+        first_open: Optional[Check] = None
         for check in self._applicable(known):
             value = known.get(check.fact)
             if value is None:
-                if check.verdict_asks:
-                    return check.asking(known)
+                if check.verdict_asks and first_open is None:
+                    first_open = check
                 continue
             decided = check.decide(value, known)
             if decided is not None:
                 return decided
+        if first_open is not None:
+            return first_open.asking(known)
         return self.conclude(known)
+
+    def open_questions(self, known: Known) -> List[str]:
+        """Every fact the verdict still needs, in order (what a checklist names)."""
+        return [
+            check.fact
+            for check in self._applicable(known)
+            if check.verdict_asks and check.is_open(known.get(check.fact))
+        ]

@@ -122,3 +122,64 @@ def regions_for(names: Iterable[str]) -> RegionLookup:
         else:
             regions.append(found[0])
     return RegionLookup(tuple(dict.fromkeys(regions)), ambiguous, tuple(unknown))
+
+
+# Aliases that are ordinary words too ("us", Dutch "vs" for Visual Studio): only as written
+# in capitals, or, for the Dutch "de VS", after the article.
+_CAPITALS_ONLY = {"us": re.compile(r"(?<![\w.@])US(?![\w.@])"), "vs": re.compile(r"\b(?:de|in de|naar de)\s+VS\b")}
+
+
+@lru_cache(maxsize=1)
+def _place_pattern() -> "re.Pattern[str]":
+    names = sorted((name for name in _tables()[1] if name not in _CAPITALS_ONLY), key=len, reverse=True)
+    return re.compile(r"(?<![\w@.-])(" + "|".join(re.escape(name) for name in names) + r")(?![\w@-]|\.[a-z])")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def places_in(text: str) -> List[str]:
+    """MPA-04: the countries, areas and CSP regions a sentence names, in the table's keys
+    ("We sell in Ireland and the UK" -> ["ireland", "uk"]), each once, in order."""
+    text = (text or "")[:2000]
+    # Accents are dropped one for one, so positions stay comparable with the original text.
+    plain = _plain(text) if len(_plain(text)) == len(text) else _key(text)
+    found = [match.group(1) for match in _place_pattern().finditer(plain)]
+    for alias, pattern in _CAPITALS_ONLY.items():
+        if pattern.search(text):
+            found.append(alias)
+    return list(dict.fromkeys(found))
+
+
+@lru_cache(maxsize=1)
+def _display_names() -> Dict[str, Dict[str, str]]:
+    """Each table key's name as the table spells it, in English and Dutch."""
+    table = yaml.safe_load((DATA_DIR / "csp-regions.yml").read_text(encoding="utf-8"))
+    dutch = yaml.safe_load((DATA_DIR / "country-names-nl.yml").read_text(encoding="utf-8"))
+    names: Dict[str, Dict[str, str]] = {}
+    for region in table["regions"]:
+        for country in region["countries"]:
+            shown = {"en": country["name"], "nl": dutch.get(country["name"]) or country["name"]}
+            for key in (_key(country["name"]), _key(dutch.get(country["name"]) or "")):
+                if key:
+                    names.setdefault(key, shown)
+    for alias, country in _COUNTRY_ALIASES.items():
+        if _key(country) in names:
+            names.setdefault(_key(alias), names[_key(country)])
+    return names
+
+
+def country_name(key: str, language: str) -> str:
+    """A place found by ``places_in``, named as the table names it in ``language``."""
+    shown = _display_names().get(key)
+    if shown:
+        return shown.get(language) or shown["en"]
+    return key.title()
+
+
+def regions_by_place(keys: Iterable[str]) -> Dict[str, Tuple[str, ...]]:
+    """Each place's candidate regions (one for a country, several for "Asia")."""
+    index = _tables()[1]
+    return {key: index[key] for key in keys if key in index}

@@ -9,7 +9,7 @@ answer that blocks decides; when all pass, the regions still unsigned are named.
 from __future__ import annotations
 
 import re
-from typing import Iterable, List, Mapping, Optional, Tuple
+from typing import Iterable, Mapping, Optional, Sequence, Tuple
 
 from .checks import Check, CheckTable, Known
 from .verdict import Outcome, Verdict, item
@@ -62,6 +62,11 @@ def _mpn_program_status(status: str, known: Known) -> Optional[Verdict]:
             person=VERIFICATION_FAILED,
         )
     return None
+
+
+def mpn_status_verdict(status: str) -> Verdict:
+    """MPA-06: what an MPN program status means on its own."""
+    return _mpn_program_status(status, {}) or Verdict(Outcome.INFO, "mpn_status_active", ("MPA-06",))
 
 
 def _indirect_reseller_status(status: str, known: Known) -> Optional[Verdict]:
@@ -154,17 +159,84 @@ def _known(facts: Mapping[str, object], signed_regions: Iterable[str]) -> dict:
     if not known.get("csp_regions"):
         known["csp_regions"] = None  # no regions is as good as unknown
     known["signed_regions"] = tuple(signed_regions)
+    # Only an indirect reseller has an indirect reseller status (MPA-08), and the MPN
+    # program status is read in Partner Center's partner profile (MPA-06): neither needs
+    # asking once the statuses are known.
+    if known.get("csp_partner_type") is None and known.get("indirect_reseller_status") not in (None, "not_shown"):
+        known["csp_partner_type"] = "indirect_reseller"
+    if known.get("mpn_account") is None and (known.get("mpn_program_status") or known.get("indirect_reseller_status")):
+        known["mpn_account"] = "partner_center"
     return known
 
 
-def mpa_questions(facts: Mapping[str, object]) -> List[str]:
-    """What the MPA check still asks, in order, stopping at the first answer that decides."""
-    return MPA_CHECKS.questions(_known(facts, ()))
+def partner_type_of(facts: Mapping[str, object]) -> Optional[str]:
+    """The CSP partner type, stated or implied by an indirect reseller status (MPA-08)."""
+    return _known(facts, ()).get("csp_partner_type")
 
 
 def mpa_verdict(facts: Mapping[str, object], signed_regions: Iterable[str] = ()) -> Verdict:
-    """MPA-01..12: can this partner sign the MPA now, and if not, why not and what next."""
-    return MPA_CHECKS.verdict(_known(facts, signed_regions))
+    """MPA-01..12: can this partner sign the MPA now, and if not, why not and what next.
+    When only the CSP regions are unknown, the answer is already what to do (MPA-08/09/11)
+    and the question is how often (MPA-04)."""
+    known = _known(facts, signed_regions)
+    verdict = MPA_CHECKS.verdict(known)
+    if verdict.outcome is Outcome.ASK and verdict.ask == "csp_regions":
+        ready = _sign(dict(known, csp_regions=["?"], signed_regions=()))
+        code = "mpa_ready_ask_regions_dashboard" if ready.code == "mpa_accept_on_dashboard" else "mpa_ready_ask_regions"
+        rule_ids = ready.rule_ids + (() if "MPA-04" in ready.rule_ids else ("MPA-04",))
+        return Verdict(Outcome.ASK, code, rule_ids, ask="csp_regions")
+    return verdict
+
+
+def regions_verdict(regions: Sequence[str], signed_regions: Iterable[str]) -> Verdict:
+    """MPA-04: once in every CSP region with CSP business, not once per country: how many
+    signatures the regions need, and which are still to do."""
+    if not regions:
+        return Verdict(Outcome.ASK, "mpa_regions_rule", ("MPA-04",), ask="csp_regions")
+    signed = set(signed_regions)
+    unsigned = [region for region in regions if region not in signed]
+    params = {"region_count": len(regions), "unsigned_count": len(unsigned)}
+    if not signed:
+        return Verdict(Outcome.INFO, "mpa_regions_count", ("MPA-04",), params, items=region_items(regions))
+    if not unsigned:
+        return Verdict(Outcome.DONE, "mpa_regions_covered", ("MPA-04",), params, items=region_items(regions))
+    return Verdict(Outcome.NEXT_STEP, "mpa_regions_sign_again", ("MPA-04",), params, items=region_items(unsigned))
+
+
+def signer_verdict(role: Optional[str], partner_type: Optional[str]) -> Verdict:
+    """MPA-01 (only a Global admin of the CSP tenant signs), MPA-02 (every CSP partner type
+    signs online in Partner Center) and MPA-10 (an indirect reseller also accepts its
+    provider's relationship request), for the user's own role when it is known."""
+    reseller = partner_type == "indirect_reseller"
+    rule_ids = ("MPA-01", "MPA-02") + (("MPA-10",) if reseller else ())
+    if partner_type == "not_csp":
+        return Verdict(Outcome.BLOCKED, "mpa_only_for_csp", ("MPA-02", "MPA-03"))
+    if role is None:
+        code = "mpa_signer_rule_reseller" if reseller else "mpa_signer_rule"
+        return Verdict(Outcome.ASK, code, rule_ids, ask="user_role")
+    if role != "global_admin":
+        return Verdict(Outcome.BLOCKED, "mpa_needs_global_admin", ("MPA-01", "MPA-11"))
+    return Verdict(Outcome.ALLOWED, "mpa_signer_you_reseller" if reseller else "mpa_signer_you", rule_ids)
+
+
+def mpa_mandatory() -> Verdict:
+    """MPA-03: taking part in CSP requires the signed MPA (deadline 31 January 2020)."""
+    return Verdict(Outcome.INFO, "mpa_mandatory", ("MPA-03",))
+
+
+def credentials_may_differ() -> Verdict:
+    """MPA-07: the MPN account's credentials may differ from the CSP account's."""
+    return Verdict(Outcome.INFO, "mpa_credentials_may_differ", ("MPA-07",))
+
+
+def guides() -> Verdict:
+    """MPA-13: the step-by-step guides by situation."""
+    return Verdict(
+        Outcome.INFO,
+        "mpa_guides",
+        ("MPA-13",),
+        {"migrate": GUIDE_MIGRATE_FROM_PMC, "enroll": GUIDE_ENROLL_INDIRECT_RESELLER, "verify": GUIDE_VERIFY_ACCEPTANCE},
+    )
 
 
 def missing_accept_button() -> Verdict:

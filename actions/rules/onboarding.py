@@ -2,9 +2,9 @@
 work-account page (WA-07).
 
 ``ONBOARDING_CHECKS`` is the guided onboarding's one table: MPN membership first (ONB-01),
-the work account (WA-03/WA-05, asked by the guided questions for step 2's wording), then the
-four things to have on hand (ONB-02). Its verdict is the readiness to enroll; the enrollment
-steps (ONB-03..05) follow once it allows enrolling.
+then the four things to have on hand (ONB-02). Its verdict is the readiness to enroll, with
+exactly what is missing and the one question that matters next; the enrollment steps
+(ONB-03..05) follow once it allows enrolling, or at once for a partner already enrolling.
 """
 
 from __future__ import annotations
@@ -25,37 +25,43 @@ def _prerequisite_items(known: Known, *states: Any) -> tuple:
     return tuple(item("prerequisite", p) for p in PREREQUISITES if known.get(f"prerequisite_{p}") in states)
 
 
-def _membership_unknown(known: Known) -> Verdict:
-    # The answer names MPN membership first, then every prerequisite not ready yet.
-    return Verdict(
-        Outcome.ASK,
-        "prerequisites_unknown",
-        ("ONB-01", "ONB-02"),
-        items=_prerequisite_items(known, None) + _prerequisite_items(known, False),
-        ask="mpn_member",
-    )
+def _focus(known: Known) -> Any:
+    """The one question that matters next: MPN membership when nothing is known yet (ONB-01
+    comes first), else the first prerequisite not known yet, else MPN membership. A missing
+    prerequisite is not asked again: the answer says it is missing."""
+    unknown = [p for p in PREREQUISITES if known.get(f"prerequisite_{p}") is None]
+    member_unknown = known.get("mpn_member") is None
+    if member_unknown and len(unknown) == len(PREREQUISITES):
+        return "mpn_member"
+    if unknown:
+        return f"prerequisite_{unknown[0]}"
+    return "mpn_member" if member_unknown else None
 
 
 def _readiness(known: Known) -> Verdict:
-    """ONB-02 once ONB-01 passed: name exactly what is missing, or what is not known yet."""
+    """ONB-01 / ONB-02 with what is known: exactly what is missing, what is ready, and the
+    one question that matters next."""
+    ready = _prerequisite_items(known, True)
     missing = _prerequisite_items(known, False)
+    unknown = _prerequisite_items(known, None)
+    focus = _focus(known)
+    rule_ids = ("ONB-01", "ONB-02")
     if missing:
-        return Verdict(Outcome.BLOCKED, "prerequisites_missing", ("ONB-02",), items=missing)
-    unknown = [p for p in PREREQUISITES if known.get(f"prerequisite_{p}") is None]
+        return Verdict(Outcome.BLOCKED, "prerequisites_missing", ("ONB-02",), {"ready": ready, "unknown": unknown}, items=missing, ask=focus)
+    if not ready and known.get("mpn_member") is None:
+        return Verdict(Outcome.ASK, "readiness_rule", rule_ids, items=unknown, ask=focus)
+    if unknown and not ready:
+        return Verdict(Outcome.ASK, "prerequisites_start", ("ONB-02",), items=unknown, ask=focus)
     if unknown:
-        return Verdict(
-            Outcome.ASK,
-            "prerequisites_unknown",
-            ("ONB-02",),
-            items=tuple(item("prerequisite", p) for p in unknown),
-            ask=f"prerequisite_{unknown[0]}",
-        )
-    return Verdict(Outcome.ALLOWED, "ready_to_enroll", ("ONB-01", "ONB-02"))
+        return Verdict(Outcome.ASK, "prerequisites_so_far", ("ONB-02",), {"ready": ready}, items=unknown, ask=focus)
+    if known.get("mpn_member") is None:
+        return Verdict(Outcome.ASK, "prerequisites_all_ready", rule_ids, ask=focus)
+    return Verdict(Outcome.ALLOWED, "ready_to_enroll", rule_ids)
 
 
-def _prerequisite(name: str, question: str, rule_ids: tuple) -> Check:
+def _prerequisite(name: str, rule_ids: tuple) -> Check:
     # A prerequisite never ends the chain: the conclusion lists every missing one.
-    return Check(f"prerequisite_{name}", question, rule_ids, is_open=is_not_yes, verdict_asks=False)
+    return Check(f"prerequisite_{name}", f"prerequisite_{name}", rule_ids, is_open=is_not_yes, verdict_asks=False)
 
 
 ONBOARDING_CHECKS = CheckTable(
@@ -68,20 +74,12 @@ ONBOARDING_CHECKS = CheckTable(
                 Verdict(Outcome.BLOCKED, "join_mpn_first", ("ONB-01",)) if member is False else None
             ),
             is_open=is_not_yes,
-            ask=_membership_unknown,
-        ),
-        Check("work_account", "work_account", ("WA-03", "WA-05"), verdict_asks=False),
-        Check(
-            "has_cloud_subscription",
-            "has_cloud_subscription",
-            ("WA-03",),
-            applies=lambda known: known.get("work_account") == "unknown",
             verdict_asks=False,
         ),
-        _prerequisite("admin_email", "work_email", ("ONB-02", "WA-01")),
-        _prerequisite("legal_details", "prerequisite_legal_details", ("ONB-02",)),
-        _prerequisite("signing_authority", "prerequisite_signing_authority", ("ONB-02",)),
-        _prerequisite("primary_contact", "prerequisite_primary_contact", ("ONB-02",)),
+        _prerequisite("admin_email", ("ONB-02", "WA-01")),
+        _prerequisite("legal_details", ("ONB-02",)),
+        _prerequisite("signing_authority", ("ONB-02",)),
+        _prerequisite("primary_contact", ("ONB-02",)),
     ),
     conclude=_readiness,
 )
@@ -89,17 +87,28 @@ ONBOARDING_CHECKS = CheckTable(
 
 def has_onboarding_facts(facts: Mapping[str, object]) -> bool:
     """Whether the partner has started the guided onboarding at all."""
-    return any(name in facts for name in ("mpn_member", "work_account", "work_email", "enrollment_steps_done"))
+    return any(
+        facts.get(name) is not None
+        for name in ("mpn_member", "enrollment_steps_done", *(f"prerequisite_{p}" for p in PREREQUISITES))
+    )
 
 
-def onboarding_questions(facts: Mapping[str, object]) -> List[str]:
-    """ONB-01, WA-03, WA-01 and ONB-02: what the guided onboarding still asks, in order."""
-    return ONBOARDING_CHECKS.questions(facts)
+def open_questions(facts: Mapping[str, object]) -> List[str]:
+    """ONB-01 and ONB-02: what the guided onboarding still has to settle, in order."""
+    return ONBOARDING_CHECKS.open_questions(facts)
 
 
 def enrollment_readiness(facts: Mapping[str, object]) -> Verdict:
     """ONB-01 (MPN membership first) and ONB-02 (the four things to have on hand)."""
     return ONBOARDING_CHECKS.verdict(facts)
+
+
+def readiness_rule() -> Verdict:
+    """ONB-01 / ONB-02 as a rule: MPN first, then the four things, and an offer to check."""
+    return Verdict(
+        Outcome.ASK, "readiness_rule_offer", ("ONB-01", "ONB-02"), items=tuple(item("prerequisite", p) for p in PREREQUISITES),
+        ask="check_offer",
+    )
 
 
 def steps_done(facts: Mapping[str, object]) -> int:
@@ -118,10 +127,10 @@ def _step_code(step: int, facts: Mapping[str, object]) -> str:
 def next_onboarding_step(facts: Mapping[str, object]) -> Verdict:
     """ONB-03: the step a partner is at, after ONB-01/02 allow enrolling at all; when all
     five are done, ONB-04 (pending verification) or ONB-05 (finish the set-up)."""
-    readiness = enrollment_readiness(facts)
-    if not readiness.allowed:
-        return readiness
     done = steps_done(facts)
+    readiness = enrollment_readiness(facts)
+    if done == 0 and not readiness.allowed:
+        return readiness
     counted = {"step_count": ENROLLMENT_STEP_COUNT}
     if done < ENROLLMENT_STEP_COUNT:
         step = done + 1
@@ -138,9 +147,9 @@ def next_onboarding_step(facts: Mapping[str, object]) -> Verdict:
 
 def verification_status(facts: Mapping[str, object]) -> Verdict:
     """ONB-04: after 'Enroll now' (step 3) the review waits for the primary contact to
-    confirm Microsoft's email."""
+    confirm Microsoft's email; before that, the rule."""
     if steps_done(facts) < 3:
-        return Verdict(Outcome.INFO, "verification_not_enrolled", ("ONB-04",))
+        return Verdict(Outcome.INFO, "verification_rule", ("ONB-04",))
     if facts.get("primary_contact_verified") is True:
         return Verdict(Outcome.INFO, "verification_confirmed", ("ONB-04",))
     return Verdict(Outcome.BLOCKED, "verification_pending", ("ONB-04",))
@@ -155,7 +164,7 @@ def finish_setup(facts: Mapping[str, object]) -> Verdict:
     if role == "global_admin":
         return Verdict(Outcome.BLOCKED, "finish_setup_add_yourself", ("ONB-05", "ONB-03"))
     if role is None:
-        return Verdict(Outcome.ASK, "ask_user_role", ("ONB-05",), ask="user_role")
+        return Verdict(Outcome.ASK, "finish_setup_rule", ("ONB-05",), ask="admin_agent")
     return Verdict(Outcome.BLOCKED, "finish_setup_ask_admin", ("ONB-05",))
 
 

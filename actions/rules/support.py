@@ -31,13 +31,15 @@ URGENT_REFUND_DAYS = 7
 
 _INTENTS_BY_CATEGORY = {
     "onboarding": (
-        "start_onboarding ask_progress step_done ask_requirements ask_verification inform_contact_verified "
-        "ask_finish_setup ask_roles inform_role ask_mpn_agreement ask_work_email ask_work_account "
-        "inform_no_work_account ask_reuse_work_account"
+        "start_onboarding step_done ask_requirements ask_verification inform_contact_verified "
+        "ask_finish_setup ask_roles ask_mpn_agreement ask_work_email ask_work_account ask_reuse_work_account"
     ),
-    "mpa": "ask_mpa_status report_no_accept_button inform_mpa_signed ask_mpa_regions ask_verify_mpa",
+    "mpa": (
+        "ask_mpa_status ask_mpa_signer report_no_accept_button inform_mpa_signed ask_mpa_regions ask_verify_mpa "
+        "ask_mpa_mandatory ask_mpa_credentials ask_mpa_guide"
+    ),
     "relationships": (
-        "ask_relationships ask_find_partner ask_accept_invitation ask_partner_type_rights ask_decline_admin "
+        "ask_relationships ask_find_partner ask_accept_invitation ask_mca ask_partner_type_rights ask_decline_admin "
         "ask_remove_admin_roles ask_remove_partner"
     ),
     "benefits": (
@@ -149,21 +151,22 @@ def priority_rank(priority: str) -> int:
 
 # The documented rules an intent's answer applies, shown to staff classifying a question.
 INTENT_RULES = {
-    "start_onboarding": ("ONB-01", "ONB-02", "ONB-03"),
-    "ask_progress": ("ONB-03", "ONB-04"),
+    "start_onboarding": ("ONB-01", "ONB-02", "ONB-03", "ONB-04"),
     "step_done": ("ONB-03",),
     "ask_requirements": ("ONB-02",),
     "ask_verification": ("ONB-04",),
     "inform_contact_verified": ("ONB-04",),
     "ask_finish_setup": ("ONB-05",),
     "ask_roles": ("ONB-06", "WA-07"),
-    "inform_role": ("ONB-05", "ONB-06"),
     "ask_mpn_agreement": ("ONB-07",),
     "ask_work_email": ("WA-01", "WA-02"),
     "ask_work_account": ("WA-03", "WA-04", "WA-05"),
-    "inform_no_work_account": ("WA-05",),
-    "ask_reuse_work_account": ("WA-06",),
+    "ask_reuse_work_account": ("WA-06", "WA-07"),
     "ask_mpa_status": tuple(f"MPA-{number:02d}" for number in range(1, 12)),
+    "ask_mpa_signer": ("MPA-01", "MPA-02", "MPA-10"),
+    "ask_mpa_mandatory": ("MPA-03",),
+    "ask_mpa_credentials": ("MPA-07",),
+    "ask_mpa_guide": ("MPA-13",),
     "report_no_accept_button": ("MPA-01", "MPA-09", "MPA-11"),
     "inform_mpa_signed": ("MPA-04", "MPA-12"),
     "ask_mpa_regions": ("MPA-04",),
@@ -171,12 +174,13 @@ INTENT_RULES = {
     "ask_relationships": ("REL-01", "REL-02"),
     "ask_find_partner": ("REL-01",),
     "ask_accept_invitation": ("REL-03", "REL-04"),
+    "ask_mca": ("REL-04", "REL-03"),
     "ask_partner_type_rights": ("REL-02",),
     "ask_decline_admin": ("REL-05",),
     "ask_remove_admin_roles": ("REL-06",),
     "ask_remove_partner": ("REL-07",),
     "ask_benefit": ("BEN-01", "BEN-02", "BEN-03", "BEN-04", "BEN-05", "BEN-06", "BEN-08", "BEN-11"),
-    "ask_benefit_permissions": ("BEN-02", "BEN-03"),
+    "ask_benefit_permissions": ("BEN-02", "BEN-03", "BEN-11"),
     "ask_refund": ("BEN-13",),
     "ask_support_options": ("BEN-09", "BEN-10"),
     "inform_vs_assigned": ("BEN-06", "BEN-07"),

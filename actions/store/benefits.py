@@ -62,15 +62,19 @@ class BenefitsRepository:
         """BEN-05: a cloud subscription activated (assigned or key used) today."""
         return self._database.record(sender_id, {"cloud_benefits_activated_on": self._database.today().isoformat()})
 
-    def record_technical_benefits_requested(self, sender_id: str) -> Facts:
-        """BEN-08: activation of the technical benefits requested today (processing takes
-        several days); an earlier request keeps its date. Refused while still in PMC (BEN-01)."""
-        today = self._database.today().isoformat()
+    def record_technical_benefits_requested(self, sender_id: str, requested_on: Optional[date] = None) -> Facts:
+        """BEN-08: activation of the technical benefits requested (today, or the day the
+        partner says it clicked Activate; processing takes several days); an earlier request
+        keeps its date. Refused while still in PMC (BEN-01)."""
+        today = self._database.today()
+        if requested_on is not None and requested_on > today:
+            raise UnknownFact("a request date cannot be in the future")
+        day = (requested_on or today).isoformat()
 
         def decide(facts: Facts) -> Mapping[str, Any]:
             if facts.get("mpn_account") == "pmc":
                 raise RuleViolation("BEN-08", "in PMC technical benefits go through Partner Frontline", {})
-            return {"technical_benefits_requested_on": facts.get("technical_benefits_requested_on") or today}
+            return {"technical_benefits_requested_on": facts.get("technical_benefits_requested_on") or day}
 
         return self._database.change(sender_id, decide)
 
@@ -197,6 +201,19 @@ class BenefitsRepository:
             if existing is not None:
                 return _offer(existing)
             row = GoToMarketOffer(case_id=case.id, offer=offer, status="pending", requested_on=work.today())
+            work.session.add(row)
+            return _offer(row)
+
+    def record_go_to_market_offer_activated(self, sender_id: str, offer: str, requested_on: Optional[date] = None) -> Offer:
+        """BEN-12: an offer the partner reports having activated (so a marketing contact was
+        assigned, BEN-11), pending for several days; reporting it again changes nothing."""
+        with self._database.unit_of_work() as work:
+            case = work.case(sender_id)
+            existing = self._offer(work, case, offer)
+            if existing is not None:
+                return _offer(existing)
+            day = requested_on if requested_on is not None and requested_on <= work.today() else work.today()
+            row = GoToMarketOffer(case_id=case.id, offer=offer, status="pending", requested_on=day)
             work.session.add(row)
             return _offer(row)
 

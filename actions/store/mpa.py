@@ -50,25 +50,20 @@ class MpaRepository:
         return self._database.record(sender_id, {"csp_regions": list(dict.fromkeys(regions))})
 
     def record_mpa_signature(self, sender_id: str, region: str) -> Signature:
-        """MPA-04 / MPA-01: the MPA signed in one region. Refused for a region the company does
-        not do CSP business in, one already signed, or by someone who is not Global admin."""
+        """MPA-04: the MPA signed in one region, as the partner reports it (a Global admin of
+        the company signed it, MPA-01, whoever reports it). The region becomes one the company
+        does CSP business in. Refused for a region already signed: once per region."""
         with self._database.unit_of_work() as work:
             case = work.case(sender_id)
             facts = work.facts(case)
-            if facts.get("user_role") != "global_admin":
-                raise RuleViolation(
-                    "MPA-01", "only a Global admin can sign the MPA", {"user_role": facts.get("user_role")}
-                )
-            regions = facts.get("csp_regions") or []
-            if region not in regions:
-                raise RuleViolation(
-                    "MPA-04", "not a region the company does CSP business in", {"region": region, "csp_regions": regions}
-                )
             signed = {signature.region: signature for signature in self.signatures_in(work, case)}
             if region in signed:
                 raise RuleViolation(
                     "MPA-04", "the MPA is signed once per region", {"region": region, "signed_at": signed[region].signed_at}
                 )
+            regions = list(facts.get("csp_regions") or [])
+            if region not in regions:
+                work.record(case, {"csp_regions": regions + [region]})
             row = MpaSignature(case_id=case.id, region=region, signed_at=work.now())
             work.session.add(row)
             return Signature(region, as_utc(row.signed_at))

@@ -26,12 +26,12 @@ class OnboardingRepository:
         return self._database.record(sender_id, {f"prerequisite_{item}": ready})
 
     def complete_enrollment_step(self, sender_id: str, step: int) -> Facts:
-        """ONB-03: marks an enrollment step done. Steps go in order, and only once ONB-01
-        (member) and ONB-02 (everything on hand) allow enrolling."""
+        """ONB-03: marks an enrollment step done. Steps go in order, and the first only once
+        ONB-01 (member) and ONB-02 (everything on hand) allow enrolling."""
 
         def decide(facts: Facts) -> Mapping[str, Any]:
             readiness = onboarding.enrollment_readiness(facts)
-            if not readiness.allowed:
+            if onboarding.steps_done(facts) == 0 and not readiness.allowed:
                 raise RuleViolation(
                     readiness.rule_ids[0],
                     "enrollment cannot start yet",
@@ -48,6 +48,21 @@ class OnboardingRepository:
                     {"steps_done": done, "expected_step": min(done + 1, ENROLLMENT_STEP_COUNT), "given_step": step},
                 )
             return {"enrollment_steps_done": step}
+
+        return self._database.change(sender_id, decide)
+
+    def record_reported_progress(self, sender_id: str, steps_done: int) -> Facts:
+        """ONB-03: the steps a partner says it has already done ("welcome page done, I'm
+        signed in"): enrolling means the company is an MPN member (ONB-01). Progress only
+        moves forward."""
+        if not 1 <= steps_done <= ENROLLMENT_STEP_COUNT:
+            raise UnknownFact(f"no enrollment step {steps_done}")
+
+        def decide(facts: Facts) -> Mapping[str, Any]:
+            values: dict = {} if facts.get("mpn_member") is True else {"mpn_member": True}
+            if steps_done > onboarding.steps_done(facts):
+                values["enrollment_steps_done"] = steps_done
+            return values
 
         return self._database.change(sender_id, decide)
 

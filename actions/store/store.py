@@ -9,12 +9,13 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Optional
+from typing import Any, Mapping, Optional
 
 from sqlalchemy import func, select
 
 from .benefits import BenefitsRepository
 from .database import Clock, Database, utc_now
+from .errors import UnknownFact
 from .facts import Facts
 from .mpa import MpaRepository
 from .onboarding import OnboardingRepository
@@ -24,6 +25,15 @@ from .support import SupportDesk
 from .work_account import WorkAccountRepository
 
 STORE_URL_VARIABLE = "PARTNER_STORE_URL"
+# Facts a user can state in any message; facts guarded by a rule have their own methods.
+STATED_FACTS = frozenset(
+    {
+        "user_role", "mpn_member", "mpn_program_status", "indirect_reseller_status", "csp_partner_type",
+        "mpn_account", "membership_level", "has_cloud_subscription", "work_account", "software_benefits_activated",
+        "prerequisite_admin_email", "prerequisite_legal_details", "prerequisite_signing_authority",
+        "prerequisite_primary_contact", "customer_has_partner", "customer_mca_accepted",
+    }
+)
 DEFAULT_STORE_PATH = Path(__file__).resolve().parents[2] / ".data" / "partner_store.db"
 
 
@@ -50,6 +60,14 @@ class PartnerStore:
         """The current facts of a sender's case (an empty case is created on first use)."""
         with self.database.unit_of_work() as work:
             return work.facts(work.case(sender_id))
+
+    def record_stated(self, sender_id: str, values: Mapping[str, Any]) -> Facts:
+        """Facts a message states about the case (a role, a status, where the MPN account
+        is ...), none of which a rule guards; anything else is refused."""
+        refused = set(values) - STATED_FACTS
+        if refused:
+            raise UnknownFact(f"not a stated fact: {', '.join(sorted(refused))}")
+        return self.database.record(sender_id, values)
 
     def reset_progress(self, sender_id: str) -> None:
         """Start over: earlier facts stop counting but stay in the history."""

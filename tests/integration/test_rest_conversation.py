@@ -24,54 +24,45 @@ def facts_of(servers, sender):
         store.dispose()
 
 
-def answer_questions_until_steps(chat, language):
-    yes, have_one = ("ja", "ja, die hebben we") if language == "nl" else ("yes", "yes we have one")
-    chat.say(yes)  # MPN member (ONB-01)
-    chat.say(have_one)  # work account exists (WA-03)
-    chat.say("beheer@contoso.com")  # WA-01
-    chat.say(yes)
-    chat.say(yes)
-    return chat.say(yes)  # ONB-02 complete: step 1 follows
-
-
-def test_dutch_onboarding_with_rejected_email_and_stored_facts(servers):
+def test_ONB_02_dutch_checklist_names_exactly_what_is_missing_and_stores_the_answers(servers):
     chat = Chat(servers, "nl-partner")
     greeting = chat.turn("hallo")
     assert greeting.responses == ("utter_greet_new",) and in_language(greeting, "nl")
     start = chat.turn("ik wil een partner center account aanmaken")
-    assert start.responses == ("utter_onboarding_intro", "utter_ask_mpn_member") and in_language(start, "nl")
-    assert chat.responses("ja") == ("utter_ask_work_account",)
-    assert chat.responses("ja, die hebben we") == ("utter_work_account_reuse", "utter_ask_work_email")
-    rejected = chat.turn("jan.devries@gmail.com")
-    assert rejected.responses == ("utter_email_personal", "utter_ask_work_email")  # asked again
-    assert "gmail.com" in rejected.text
-    accepted = chat.turn("jan.devries@contoso.nl")
-    assert accepted.responses[0] == "utter_email_accepted_regional" and "jan.devries@contoso.nl" in accepted.text
-    chat.say("ja")
-    chat.say("ja")
-    assert chat.responses("ja")[-1] == "utter_enrollment_step_1"
-    assert chat.responses("klaar") == ("utter_enrollment_step_2_sign_in",)
+    assert start.responses == ("utter_onboarding_intro", "utter_readiness_rule", "utter_ask_mpn_member")
+    assert in_language(start, "nl")
+    assert chat.responses("ja") == ("utter_prerequisites_start", "utter_ask_admin_email")  # ONB-01 settled
+    unknown = chat.turn("weet ik nog niet, dat moet ik navragen")
+    assert unknown.responses == ("utter_prerequisites_missing", "utter_ask_prerequisite_legal_details")
+    assert "het werk-e-mailadres van de globale beheerder" in unknown.text
+    assert chat.responses("ja") == ("utter_prerequisites_missing", "utter_ask_prerequisite_signing_authority")
+    assert chat.responses("ja") == ("utter_prerequisites_missing", "utter_ask_prerequisite_primary_contact")
+    missing = chat.turn("ja")
+    assert missing.responses == ("utter_prerequisites_missing",) and in_language(missing, "nl")
+    assert "globale beheerder" in missing.text and "primaire contactpersoon" not in missing.text
     facts = facts_of(servers, "nl-partner")
     assert facts["mpn_member"] is True
-    assert facts["work_account"] == "exists"
-    assert facts["work_email"] == "jan.devries@contoso.nl"
-    assert facts["enrollment_steps_done"] == 1
-    assert all(
-        facts[f"prerequisite_{item}"]
-        for item in ("admin_email", "legal_details", "signing_authority", "primary_contact")
-    )
+    assert facts["prerequisite_admin_email"] is False
+    assert all(facts[f"prerequisite_{item}"] for item in ("legal_details", "signing_authority", "primary_contact"))
 
 
-def test_english_interruption_and_language_switch_mid_form(servers):
+def test_english_interruption_and_language_switch_mid_checklist(servers):
     chat = Chat(servers, "en-partner")
     assert chat.responses("I want to create a Partner Center account")[-1] == "utter_ask_mpn_member"
-    interrupted = chat.responses("where do I download the MPN agreement?")
-    assert interrupted == ("utter_mpn_agreement_location", "utter_ask_mpn_member")  # the form asks again
+    interrupted = chat.responses("does having Office 365 mean we already have a work account?")
+    # WA-03 answered, then the open question is asked again.
+    assert interrupted == ("utter_work_account_exists", "utter_back_to_question", "utter_ask_mpn_member")
     dutch = chat.turn("ja, we zijn lid van het partner network")
-    assert dutch.responses == ("utter_ask_work_account",) and in_language(dutch, "nl")  # switched to Dutch
-    english = chat.turn("no, we don't have a work account yet")  # and back to English
-    assert english.responses[0] == "utter_work_account_create_during_enrollment" and in_language(english, "en")
-    assert facts_of(servers, "en-partner")["work_account"] == "none"
+    assert dutch.responses == ("utter_prerequisites_start", "utter_ask_admin_email") and in_language(dutch, "nl")
+    english = chat.turn("no, I don't know the admin's email address yet")  # and back to English
+    assert english.responses == ("utter_prerequisites_missing", "utter_ask_prerequisite_legal_details")
+    assert in_language(english, "en")
+    again_dutch = chat.turn("ja hoor, naam en adres van de bv liggen klaar")
+    assert again_dutch.responses[-1] == "utter_ask_prerequisite_signing_authority" and in_language(again_dutch, "nl")
+    facts = facts_of(servers, "en-partner")
+    assert facts["has_cloud_subscription"] is True and facts["work_account"] == "exists"
+    assert facts["mpn_member"] is True and facts["prerequisite_admin_email"] is False
+    assert facts["prerequisite_legal_details"] is True
 
 
 def test_direct_questions_are_answered_from_the_rules(servers):
@@ -112,15 +103,20 @@ def test_never_silent_on_gibberish_or_a_huge_message(servers):
     assert chat.say("ok")
 
 
-def test_progress_survives_a_restart_of_both_servers(servers):
+def test_ONB_03_progress_survives_a_restart_of_both_servers(servers):
     chat = Chat(servers, "restart-partner")
-    chat.say("I want to create a Partner Center account")
-    assert "Step 1 of 5" in answer_questions_until_steps(chat, "en")
-    chat.say("done")
+    ready = chat.turn(
+        "We're MPN members and would like to enroll now. I have the global admin's work email ready, plus our "
+        "legal company name and address, I'm authorised to sign agreements, and the primary contact will be "
+        "Rob Jansen, rob.jansen@fabrikam.com. We already use Office 365."
+    )
+    assert ready.responses == ("utter_enrollment_step_1",) and "Step 1 of 5" in ready.text
+    assert chat.responses("done") == ("utter_enrollment_step_2_sign_in",)
     servers.restart()
     chat = Chat(servers, "restart-partner")
     resumed = chat.turn("where was I?")
     assert resumed.responses == ("utter_enrollment_step_2_sign_in",) and "Step 2 of 5" in resumed.text
-    assert facts_of(servers, "restart-partner")["enrollment_steps_done"] == 1
+    facts = facts_of(servers, "restart-partner")
+    assert facts["enrollment_steps_done"] == 1 and facts["work_account"] == "exists"
     resumed = chat.turn("waar was ik gebleven?")
     assert resumed.responses == ("utter_enrollment_step_2_sign_in",) and "Stap 2 van 5" in resumed.text

@@ -33,10 +33,6 @@ def stored_request(servers, sender):
         store.dispose()
 
 
-def inform(chat, entity, value):
-    return chat.say(f'/inform{{"{entity}": "{value}"}}')
-
-
 def reference_in(reply):
     found = REFERENCE.search(reply)
     assert found, reply
@@ -75,7 +71,7 @@ def test_asking_for_a_person_in_dutch_is_answered_in_dutch(servers):
 def test_a_second_fallback_in_a_row_hands_off_with_low_priority(servers):
     chat = Chat(servers, "handoff-fallback")
     first = chat.turn("blorp zibble quax")
-    assert first.responses == ("utter_fallback",) and not REFERENCE.search(first.text)
+    assert first.responses == ("utter_did_you_mean",) and not REFERENCE.search(first.text)
     assert stored_request(servers, "handoff-fallback") is None
     handed_off = chat.turn("blorp zibble quax?")
     assert handed_off.responses == ("utter_fallback_handoff", "utter_support_request_opened")
@@ -88,8 +84,8 @@ def test_a_second_fallback_in_a_row_hands_off_with_low_priority(servers):
 def test_MPA_06_failed_verification_of_a_csp_partner_is_handed_off_with_high_priority(servers):
     chat = Chat(servers, "handoff-verification")
     chat.say("can we sign the MPA?")
-    inform(chat, "csp_partner_type", "direct_bill")
-    inform(chat, "mpn_account", "partner_center")
+    chat.say("We are a direct bill partner")  # the buttons' texts
+    chat.say("We're already in Partner Center")
     blocked = chat.turn("the status is rejected")
     assert blocked.responses == ("utter_mpa_mpn_verification_failed", "utter_support_request_opened")
     reply = blocked.text
@@ -177,7 +173,8 @@ def test_staff_classify_a_pasted_question_before_replying(servers):
     assert reply.startswith("This is how I understand the question:")
     assert "Intent: ask_refund (confidence " in reply
     assert "Rules that apply: BEN-13" in reply
-    assert "My answer to a new partner:\nWhen did you buy" in reply
+    answer = reply.split("My answer to a new partner:\n", 1)[1]
+    assert "30 days" in answer and answer.rstrip().splitlines()[-1].startswith("When did you buy")
     dutch = staff.say("#classificeer ik wil een medewerker spreken")
     assert "Intent: request_human" in dutch
     assert "(Here I would open a support request" in dutch or "(Hier zou ik een supportverzoek openen" in dutch

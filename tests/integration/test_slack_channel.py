@@ -120,7 +120,7 @@ def user_events(servers, sender_prefix):
 
 
 def test_a_signed_message_is_answered_through_chat_post_message_in_its_thread(servers, slack):
-    assert signed_post(servers, message_event("U1", "hallo", channel="D1")).status_code == 200
+    assert signed_post(servers, message_event("U1", "goedemiddag allemaal", channel="D1")).status_code == 200
     posts = slack.wait_for("D1")
     assert posts and posts[0]["method"] == "chat.postMessage" and "Partner Center-assistent" in posts[0]["text"]
     assert posts[0].get("thread_ts") == "111.1"
@@ -139,7 +139,7 @@ def test_the_url_verification_challenge_is_answered(servers):
 @pytest.mark.parametrize("case", ["bad signature", "older than 5 minutes", "unsigned"])
 def test_a_request_that_is_not_from_slack_gets_400_and_never_reaches_the_bot(servers, slack, case):
     user = f"UX{abs(hash(case)) % 1000}"
-    body = message_event(user, "hallo", channel=f"D-{user}")
+    body = message_event(user, "goedemiddag allemaal", channel=f"D-{user}")
     if case == "bad signature":
         response = signed_post(servers, body, secret="wrong-secret")
     elif case == "older than 5 minutes":
@@ -188,10 +188,13 @@ def test_staff_commands_are_refused_to_a_slack_user_who_is_not_staff(servers, sl
 
 def test_a_slack_staff_member_sees_and_resolves_a_request_end_to_end(servers, slack):
     partner_channel = "D-partner-e2e"
-    assert signed_post(servers, message_event("U-PARTNER2", "kan ik de MPA tekenen?", channel=partner_channel)).ok
-    replies_in(slack, partner_channel, 1)
-    assert signed_post(servers, message_event("U-PARTNER2", "ik wil een medewerker spreken", channel=partner_channel)).ok
-    handoff = " ".join(replies_in(slack, partner_channel, 2))
+    mpa = "hoi, mogen wij als bedrijf de MPA nu al ondertekenen?"
+    assert signed_post(servers, message_event("U-PARTNER2", mpa, channel=partner_channel)).ok
+    asked = replies_in(slack, partner_channel, 2)
+    assert "Wat voor soort CSP-partner is uw bedrijf?" in asked[-1]
+    person = "ik wil graag iemand van support aan de lijn, geen bot"
+    assert signed_post(servers, message_event("U-PARTNER2", person, channel=partner_channel)).ok
+    handoff = " ".join(replies_in(slack, partner_channel, len(asked) + 1)[len(asked):])
     reference = re.search(r"SR-[0-9A-Z]{4}-[0-9A-Z]{4}", handoff).group(0)
     assert "Uw referentienummer is" in handoff
 
@@ -214,7 +217,7 @@ def test_a_slack_staff_member_sees_and_resolves_a_request_end_to_end(servers, sl
     assert listing.startswith("Open requests (") and reference in listing
     detail = staff_says(f"#show {reference}")
     assert f"{reference} - status open" in detail and "Category: mpa" in detail and "language: nl" in detail
-    assert "[partner] ik wil een medewerker spreken" in detail
+    assert f"[partner] {mpa}" in detail and f"[partner] {person}" in detail
     assert staff_says(f"#claim {reference}") == f"{reference} is yours now."
     assert staff_says(f"#note {reference} Partner gebeld") == f"Note added to {reference}."
     assert staff_says(f"#resolve {reference} opgelost") == f"{reference} is resolved and closed."

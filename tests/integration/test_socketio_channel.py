@@ -2,6 +2,8 @@
 a reply, the conversation persists in the session the server issued, and staff commands need
 the staff token."""
 
+import time
+
 import pytest
 
 from tests.integration.servers import AssistantServers
@@ -21,6 +23,16 @@ def servers(trained_model, tmp_path_factory):
     running.stop()
 
 
+def replies_include(chat, text, timeout=30.0):
+    """Whether a reply to the last message contains ``text`` (its parts arrive one by one)."""
+    deadline = time.monotonic() + timeout
+    while not any(text in reply.get("text", "") for reply in list(chat.replies)):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
 @pytest.mark.parametrize(
     "message",
     ["", "   ", "x" * 10_000, "hallo \x00\x07 🤖🎉", "'; DROP TABLE events; --", "{{7*7}} ${7*7} {email}"],
@@ -37,13 +49,16 @@ def test_bad_input_over_socketio_gets_a_reply(servers, message):
 def test_a_reconnected_session_continues_the_same_conversation(servers):
     chat = SocketChat(servers)
     try:
-        assert any("Wanneer hebt u het voordelenpakket gekocht?" in text for text in chat.say("kan ik restitutie krijgen?"))
+        chat.say("goedemorgen, wij willen ons geld terug voor het voordelenpakket, kan dat nog?")
+        assert replies_include(chat, "Wanneer hebt u het voordelenpakket gekocht?")
     finally:
         chat.close()
     again = SocketChat(servers, token=chat.token)  # as after a page reload
     assert again.token == chat.token
     try:
-        assert any(text.startswith("Nee, restitutie kan niet meer") for text in again.say("twee maanden geleden"))
+        # BEN-13: the open question is answered in the same conversation.
+        again.say("ergens begin oktober gekocht, dus ruim twee maanden geleden")
+        assert replies_include(again, "Nee, helaas: restitutie is niet meer mogelijk")
     finally:
         again.close()
 

@@ -45,7 +45,7 @@ def servers(trained_model, tmp_path_factory, microsoft):
     running.stop()
 
 
-def post_activity(servers, microsoft, sender, conversation, token, text="hello", value=None):
+def post_activity(servers, microsoft, sender, conversation, token, text="hi there, good morning", value=None):
     activity = {
         "type": "message",
         "text": text,
@@ -95,17 +95,20 @@ def test_a_valid_token_is_answered_through_the_service_url(servers, microsoft):
     assert replies[0]["authorization"] == "Bearer fake-bot-token"
 
 
-def test_a_button_click_with_empty_text_and_the_payload_in_value_works(servers, microsoft):
+def test_BEN_13_a_button_click_with_empty_text_and_the_payload_in_value_works(servers, microsoft):
     token = microsoft.token(APP_ID)
-    assert post_activity(servers, microsoft, "teams-user-2", "conv-2", token, "how do I get my software keys?").ok
-    first = microsoft.wait_for_reply("conv-2")
+    question = "we bought the benefits package 3 weeks ago, can we still get a refund?"
+    assert post_activity(servers, microsoft, "teams-user-2", "conv-2", token, question).ok
+    first = microsoft.wait_for_reply("conv-2", count=2)
     card = first[-1]["activity"]["attachments"][0]["content"]
-    assert "Is your MPN account in Partner Center" in card["text"]
-    assert card["buttons"][0]["type"] == "messageBack" and card["buttons"][0]["value"]["payload"].startswith("/inform")
-    click = {"payload": '/inform{"mpn_account": "partner_center"}'}
+    assert "Have you activated the software benefits yet" in card["text"]
+    assert [button["type"] for button in card["buttons"]] == ["messageBack", "messageBack"]
+    payloads = [button["value"]["payload"] for button in card["buttons"]]
+    assert payloads == ["/affirm", "/deny"]
+    click = {"payload": "/deny"}  # "No": nothing activated
     assert post_activity(servers, microsoft, "teams-user-2", "conv-2", token, text="", value=click).ok
     replies = microsoft.wait_for_reply("conv-2", count=len(first) + 1)
-    assert "Which role do you have in Partner Center" in texts(replies[len(first):])
+    assert "Yes, you can cancel with a refund" in texts(replies[len(first):])
 
 
 @pytest.mark.parametrize(

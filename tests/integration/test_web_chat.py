@@ -98,46 +98,47 @@ def test_the_page_and_widget_come_from_this_server(servers):
     assert "default-src 'self'" in page.headers["Content-Security-Policy"]
 
 
-def test_dutch_browser_greeting_questions_in_both_languages_a_button_and_a_reload(servers, browser):
+def test_MPA_02_MPA_05_dutch_browser_greeting_questions_in_both_languages_a_button_and_a_reload(servers, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     context, page, outside = open_chat(browser, servers, "nl-NL")
     try:
         wait_for_reply_containing(page, "Ik ben de Partner Center-assistent")
         sender = session_id(page)
 
-        send(page, "Wat moet ik bij de hand hebben voordat ik me inschrijf?")
-        page.locator(".rw-client", has_text="bij de hand hebben").first.wait_for()
-        wait_for_reply_containing(page, "lid zijn van MPN")
+        readiness = "wat heb ik allemaal nodig voordat ik me kan aanmelden voor een partner center account?"
+        send(page, readiness)
+        page.locator(".rw-client", has_text="allemaal nodig").first.wait_for()
+        wait_for_reply_containing(page, "lid zijn van het Microsoft Partner Network")
 
-        send(page, "How do I get our software keys?")
-        wait_for_reply_containing(page, "Is your MPN account in Partner Center")
+        # MPA-02/MPA-05: a button answers the open question, and the next one is asked.
+        mpa = "hey, are we able to sign the MPA already?"
+        send(page, mpa)
+        wait_for_reply_containing(page, "Which kind of CSP partner is your company?")
         buttons = page.locator(".rw-replies .rw-reply")
         buttons.first.wait_for()
-        clicked = buttons.filter(has_text="Partner Center").first
-        clicked.click()
-        wait_for_reply_containing(page, "Which role do you have in Partner Center")
+        buttons.filter(has_text="Indirect reseller").first.click()
+        wait_for_reply_containing(page, "Is your MPN account in Partner Center already")
         page.screenshot(path=str(SCREENSHOTS / "conversation.png"), full_page=True)
         before = bot_texts(page)
 
         # The widget reconnects with the stored session id before it can send anything.
         with page.expect_console_message(lambda message: message.text.startswith("session_confirm"), timeout=60_000):
             page.reload()
-        wait_for_reply_containing(page, "Which role do you have in Partner Center")
+        wait_for_reply_containing(page, "Is your MPN account in Partner Center already")
         after = bot_texts(page)
         assert after == before, "the widget shows the same conversation after a reload"
         assert session_id(page) == sender
-        assert page.locator(".rw-client", has_text="bij de hand hebben").count() == 1
+        assert page.locator(".rw-client", has_text="allemaal nodig").count() == 1
 
-        # The conversation goes on where it was: the role question is answered.
-        page.locator(".rw-replies .rw-reply", has_text="Global admin").first.click()
-        wait_for_reply_containing(page, "Get keys")
+        # The conversation goes on where it was: the MPN account question is answered.
+        page.locator(".rw-replies .rw-reply", has_text="In Partner Center").first.click()
+        wait_for_reply_containing(page, "What does your MPN program status show?")
         page.screenshot(path=str(SCREENSHOTS / "after-reload.png"), full_page=True)
 
         said = tracker_user_texts(servers, sender)
         assert said[0].startswith("/greet")
-        assert "Wat moet ik bij de hand hebben voordat ik me inschrijf?" in said
-        assert "How do I get our software keys?" in said
-        assert said[-1].startswith("/inform_role")
+        assert readiness in said and mpa in said
+        assert said[-2:] == ["We are an indirect reseller", "We're already in Partner Center"]
         assert outside == [], f"the page loaded something from elsewhere: {outside}"
     finally:
         context.close()
@@ -148,9 +149,9 @@ def test_english_browser_gets_an_english_greeting(servers, browser):
     try:
         wait_for_reply_containing(page, "I'm the Partner Center assistant")
         assert not any("Ik ben" in text for text in bot_texts(page))
-        send(page, "Kan ik de MPA tekenen?")
-        wait_for_reply_containing(page, "CSP")
-        assert any("Bent u" in text or "CSP-partner" in text for text in bot_texts(page)[1:])
+        # The reply follows the message's language, not the browser's.
+        send(page, "hoi, mogen wij als bedrijf de MPA nu al ondertekenen?")
+        wait_for_reply_containing(page, "Wat voor soort CSP-partner is uw bedrijf?")
         page.screenshot(path=str(SCREENSHOTS / "english-greeting.png"), full_page=True)
         assert outside == []
     finally:

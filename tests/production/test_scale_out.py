@@ -45,10 +45,10 @@ def post(url, sender, message):
 
 def script(number):
     return [
-        f"I gave Person{number} a Visual Studio subscription 3 weeks ago",
-        "kan ik restitutie krijgen voor ons voordelenpakket?",
-        "twee maanden geleden",
-        "can I give the Visual Studio subscription to someone else?",
+        f"3 weeks ago I assigned a Visual Studio subscription to Person{number}",
+        "goedemorgen, wij willen ons geld terug voor het voordelenpakket, kan dat nog?",
+        "ergens begin oktober gekocht, dus ruim twee maanden geleden",
+        "could the Visual Studio subscription go to a different colleague now?",
     ]
 
 
@@ -60,7 +60,10 @@ def converse(cluster, number):
 def same_instant_pair(cluster, number):
     """Two messages of one conversation sent together, one to each replica."""
     sender = f"pair-{number}"
-    messages = ["who can assign benefits to employees?", "where do I find my access ID?"]
+    messages = [
+        "which person in our company is allowed to hand out benefits to colleagues?",
+        "where in partner center can I look up our access ID and contract ID?",
+    ]
     with ThreadPoolExecutor(2) as both:
         replies = list(both.map(lambda item: post(cluster.replica_webhook(item[0]), sender, item[1]), enumerate(messages)))
     return sender, messages, replies
@@ -87,8 +90,8 @@ def test_concurrent_conversations_and_same_instant_pairs_lose_and_duplicate_noth
     for sender, replies in conversations:
         number = int(sender.split("-")[1])
         texts = ["\n".join(reply.get("text", "") for reply in turn) for turn in replies]
-        assert f"Noted: Person{number} has had a Visual Studio subscription" in texts[0]
-        assert texts[2].startswith("Nee, restitutie kan niet meer")
+        assert f"Noted: Person{number} has had a Visual Studio subscription" in texts[0]  # BEN-07
+        assert texts[2].startswith("Nee, helaas: restitutie is niet meer mogelijk")  # BEN-13
         assert texts[3].startswith(f"No, not yet: Person{number}'s subscription")
         events = events_of(cluster, sender)
         assert [data["text"] for kind, data in events if kind == "user"] == script(number)

@@ -24,12 +24,19 @@ def test_a_rest_caller_using_a_teams_users_id_sees_and_changes_nothing_of_that_c
         before = dict(store.facts(victim))
 
         intruder = Chat(servers, VICTIM)  # the Teams user's id, sent over REST
-        reply = intruder.turn("can I give the Visual Studio subscription to someone else?")
+        reply = intruder.turn("could the Visual Studio subscription go to a different colleague now?")
         assert "Victoria" not in reply.text
-        intruder.say("we signed the MPA for Europe")
+        assert reply.responses == ("utter_ben_vs_rule", "utter_ask_vs_assigned_on")  # knows of no assignment
+        intruder.say(
+            "we are a CSP indirect reseller, our MPN status says pending, and I am not the global admin. "
+            "we did sign the MPA for the European region last week"
+        )
         assert dict(store.facts(victim)) == before
         assert store.mpa.signed_regions(victim) == []
-        assert intruder.identity == f"rest:{VICTIM}" and "Victoria" not in str(dict(store.facts(intruder.identity)))
+        # What the intruder said went to their own case, named by the REST channel.
+        assert intruder.identity == f"rest:{VICTIM}"
+        own = dict(store.facts(intruder.identity))
+        assert own.get("mpn_program_status") == "pending" and "Victoria" not in str(own)
     finally:
         store.dispose()
 

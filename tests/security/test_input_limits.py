@@ -22,13 +22,14 @@ from tests.integration.servers import Chat, user_texts
 )
 def test_a_message_far_over_the_limit_gets_a_polite_answer_and_is_never_parsed_or_stored(servers, message, language):
     chat = Chat(servers, f"too-long-{language}-{len(message)}")
-    chat.say("hello" if language == "en" else "hallo")
+    chat.say("hi there, good morning" if language == "en" else "goedemiddag allemaal")
     turn = chat.turn(message)
     assert turn.text == render_text(domain(), "utter_message_too_long", language)
     assert turn.responses == ()  # answered before the dialogue: no turn in the tracker
     assert all(len(text) < 100 for text in user_texts(servers, chat.identity))
     # The conversation goes on as before.
-    assert chat.turn("thank you").responses == ("utter_you_are_welcome",)
+    thanks = "thanks a lot for the help" if language == "en" else "top, dank je wel daarvoor"
+    assert chat.turn(thanks).responses == ("utter_you_are_welcome",)
 
 
 def test_while_one_user_sends_a_huge_word_the_others_are_answered(servers):
@@ -36,7 +37,7 @@ def test_while_one_user_sends_a_huge_word_the_others_are_answered(servers):
     answers = {}
     attack = threading.Thread(target=lambda: answers.update(attack=attacker.say("@" + "a." * 50_000 + "@")))
     attack.start()
-    answers["partner"] = partner.responses("can I use my gmail address?")
+    answers["partner"] = partner.responses("is it fine if I use my private gmail for the work account?")
     attack.join(timeout=120)
     assert answers["partner"] == ("utter_email_personal",)
     assert answers["attack"] == render_text(domain(), "utter_message_too_long", "en")
@@ -58,7 +59,7 @@ def test_a_missing_empty_or_malformed_sender_is_refused_never_the_shared_default
 
 def test_metadata_over_its_limit_is_dropped_and_the_message_still_answered(servers):
     chat = Chat(servers, "big-metadata", metadata={"padding": "x" * 10_000, "staff_token": "y" * 20})
-    assert chat.responses("hello") == ("utter_greet_new",)
+    assert chat.responses("hi there, good morning") == ("utter_greet_new",)
     with sqlite3.connect(servers.tracker_db) as db:
         (data,) = db.execute(
             "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user'", (chat.identity,)

@@ -45,12 +45,12 @@ def listening_addresses(port):
 
 @pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong-token"}, {"Authorization": REST_TOKEN}])
 def test_rest_without_its_token_is_refused(production, headers):
-    response = requests.post(production.webhook, json={"sender": "anyone", "message": "hallo"}, headers=headers, timeout=30)
+    response = requests.post(production.webhook, json={"sender": "anyone", "message": "goedemiddag allemaal"}, headers=headers, timeout=30)
     assert response.status_code == 401
 
 
 def test_rest_with_its_token_is_served(production):
-    assert Chat(production, "integration", token=REST_TOKEN).responses("hallo") == ("utter_greet_new",)
+    assert Chat(production, "integration", token=REST_TOKEN).responses("goedemiddag allemaal") == ("utter_greet_new",)
 
 
 def test_the_action_server_listens_on_loopback_only(production):
@@ -58,7 +58,7 @@ def test_the_action_server_listens_on_loopback_only(production):
     assert addresses and all(address in ("0100007F",) for address in addresses), addresses
 
 
-def forged_call(production, headers=None, sender="rest:integration", action="action_mpa_verdict"):
+def forged_call(production, headers=None, sender="rest:integration", action="action_mpa_check"):
     body = {
         "next_action": action,
         "sender_id": sender,
@@ -71,13 +71,13 @@ def forged_call(production, headers=None, sender="rest:integration", action="act
 
 
 def test_a_forged_call_without_the_shared_secret_is_refused_and_told_nothing(production):
-    Chat(production, "integration", token=REST_TOKEN).say("we are an indirect reseller, can we sign the MPA?")
+    Chat(production, "integration", token=REST_TOKEN).say("we are a CSP indirect reseller, are we allowed to put our signature under the MPA?")
     response = forged_call(production)
     assert response.status_code == 401
     assert response.json() == {"error": "a valid token is required"}
 
 
-@pytest.mark.parametrize("action", ["action_mpa_verdict", "no_such_action"])
+@pytest.mark.parametrize("action", ["action_mpa_check", "no_such_action"])
 def test_errors_of_the_action_server_contain_no_facts_and_no_request_body(production, action):
     response = forged_call(production, {"Authorization": f"Bearer {ACTION_TOKEN}"}, sender="rest:integration", action=action)
     text = response.text

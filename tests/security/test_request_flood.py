@@ -23,7 +23,7 @@ def servers(trained_model, tmp_path_factory):
 def test_twenty_senders_in_a_burst_open_at_most_the_limit_and_the_rest_are_told_to_try_again(servers):
     opened, throttled, references = 0, 0, []
     for number in range(20):
-        turn = Chat(servers, f"flood-{number}").turn("I want to talk to a person")
+        turn = Chat(servers, f"flood-{number}").turn("I'd rather speak to a real human being please")
         if "utter_support_request_opened" in turn.responses:
             opened += 1
             references.append(re.search(r"SR-[0-9A-Z]{4}-[0-9A-Z]{4}", turn.text).group(0))

@@ -16,10 +16,20 @@ from tests.integration.test_web_chat import CHROMIUM, CHROMIUM_ARGS, playwright_
 SESSION_ID_OF_A_TEAMS_USER = "29:victim-teams-user"
 
 
+def stored(servers, identity, text, timeout=30.0):
+    """Whether ``identity``'s tracker records ``text`` (it is saved just after the reply is sent)."""
+    deadline = time.monotonic() + timeout
+    while text not in user_texts(servers, identity):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
 @pytest.fixture
 def victim(servers):
     chat = SocketChat(servers)
-    chat.say("kan ik restitutie krijgen?")
+    chat.say("goedemorgen, wij willen ons geld terug voor het voordelenpakket, kan dat nog?")
     yield chat
     chat.close()
 
@@ -39,12 +49,12 @@ def test_a_foreign_or_forged_session_id_gets_a_fresh_session_and_none_of_the_vis
         assert attacker.token != victim.token and attacker.identity != victim.identity
         assert not attacker.identity.endswith(SESSION_ID_OF_A_TEAMS_USER)
         attacker.replies.clear()
-        victim.say("twee maanden geleden")
+        victim.say("ergens begin oktober gekocht, dus ruim twee maanden geleden")
         time.sleep(1.0)
         assert attacker.replies == []  # the victim's replies went to the victim only
         attacker.say("hello, whose conversation is this?")
+        assert stored(servers, attacker.identity, "hello, whose conversation is this?")
         assert "hello, whose conversation is this?" not in user_texts(servers, victim.identity)
-        assert "hello, whose conversation is this?" in user_texts(servers, attacker.identity)
     finally:
         attacker.close()
 
@@ -54,9 +64,9 @@ def test_a_message_claiming_another_session_lands_in_the_senders_own(servers, vi
     try:
         attacker.replies.clear()
         attacker.client.emit("user_uttered", {"message": "claimed message", "session_id": victim.token})
-        attacker.arrived.wait(30)
+        assert attacker.arrived.wait(60), "the sender gets the reply"
+        assert stored(servers, attacker.identity, "claimed message")
         assert "claimed message" not in user_texts(servers, victim.identity)
-        assert "claimed message" in user_texts(servers, attacker.identity)
     finally:
         attacker.close()
 

@@ -29,7 +29,11 @@ def test_BEN_02_buying_needs_no_global_admin_but_assigning_does():
     assert page("visual_studio", user_role="global_admin", **IN_PARTNER_CENTER).code == "ben_vs_assign_steps"
     assigned = page("visual_studio", user_role="mpn_partner_admin", **IN_PARTNER_CENTER)
     assert assigned.outcome is Outcome.BLOCKED and assigned.rule_ids == ("BEN-02",)
-    assert page("visual_studio", **IN_PARTNER_CENTER).ask == "user_role"
+    # The answer first: with the role unknown, the steps are given with who may take them.
+    unknown = page("visual_studio", **IN_PARTNER_CENTER)
+    assert unknown.outcome is Outcome.INFO and unknown.ask is None
+    assert unknown.code == "ben_vs_assign_steps_role_unknown"
+    assert "BEN-02" in unknown.rule_ids
 
 
 @pytest.mark.parametrize(
@@ -39,19 +43,28 @@ def test_BEN_03_activating_needs_global_admin_or_mpn_partner_admin(role, allowed
     verdict = page("software", user_role=role, **IN_PARTNER_CENTER)
     assert (verdict.code == "ben_software_steps") is allowed
     assert (verdict.code == "ben_activate_ask_global_admin") is not allowed
-    assert "BEN-03" in verdict.rule_ids
+    # A role that may activate just gets the steps (BEN-04); the others are told why not.
+    assert ("BEN-03" in verdict.rule_ids) is not allowed
 
 
 def test_BEN_04_software_benefit_steps():
-    assert page("software", user_role="global_admin", **IN_PARTNER_CENTER).rule_ids == ("BEN-04", "BEN-03")
+    assert page("software", user_role="global_admin", **IN_PARTNER_CENTER).rule_ids == ("BEN-04",)
+    unknown = page("software", **IN_PARTNER_CENTER)
+    assert unknown.code == "ben_software_steps_role_unknown"
+    assert unknown.rule_ids == ("BEN-04", "BEN-03")
 
 
 def test_BEN_05_cloud_steps_depend_on_the_subscription_kind():
     admin = dict(user_role="global_admin", **IN_PARTNER_CENTER)
     assert page("cloud", {"cloud_subscription_kind": "usage_based"}, **admin).code == "ben_cloud_usage_based_steps"
     assert page("cloud", {"cloud_subscription_kind": "license_based"}, **admin).code == "ben_cloud_license_based_steps"
+    # The kind not known: both ways are given, nothing is asked.
     unknown = page("cloud", **admin)
-    assert unknown.outcome is Outcome.ASK and unknown.rule_ids == ("BEN-05",)
+    assert unknown.outcome is Outcome.INFO and unknown.code == "ben_cloud_steps"
+    assert unknown.rule_ids == ("BEN-05",) and unknown.ask is None
+    role_unknown = page("cloud", {"cloud_subscription_kind": "usage_based"}, **IN_PARTNER_CENTER)
+    assert role_unknown.code == "ben_cloud_usage_based_steps_role_unknown"
+    assert role_unknown.rule_ids == ("BEN-05", "BEN-03")
 
 
 def test_BEN_06_visual_studio_assignment_steps_and_missing_user():
@@ -126,53 +139,71 @@ def test_BEN_11_marketing_contact_email_must_differ_from_the_account_email():
     assert benefits.marketing_contact_email_ok("marketing@contoso.com", "admin@contoso.com").allowed
 
 
-# ----- the guided conversation: which questions remain, and the answer -------------------
+# ----- the answer with what is known: a known block wins, only a deciding fact is asked ------
 
 
-def test_BEN_01_BEN_03_benefit_page_topics_ask_the_account_then_the_role_then_stop():
-    assert benefits.benefit_questions("software", Facts(), {}, TODAY) == ["mpn_account"]
-    assert benefits.benefit_questions("software", Facts(mpn_account="pmc"), {}, TODAY) == []
-    assert benefits.benefit_questions("software", Facts(mpn_account="partner_center"), {}, TODAY) == ["user_role"]
-    done = Facts(mpn_account="partner_center", user_role="other")
-    assert benefits.benefit_questions("software", done, {}, TODAY) == []
+def test_BEN_01_BEN_03_benefit_page_topics_answer_without_asking_the_account_or_role():
+    no_facts = benefits.benefit_verdict("software", Facts(), {}, TODAY)
+    assert no_facts.code == "ben_software_steps_role_unknown" and no_facts.ask is None
+    assert benefits.benefit_verdict("software", Facts(mpn_account="pmc"), {}, TODAY).code == "ben_manage_in_pmc"
+    other = benefits.benefit_verdict("software", Facts(mpn_account="partner_center", user_role="other"), {}, TODAY)
+    assert other.outcome is Outcome.BLOCKED and other.code == "ben_activate_ask_global_admin"
+    # A known block wins even when the MPN account is not known.
+    assert benefits.benefit_verdict("software", Facts(user_role="admin_agent"), {}, TODAY).rule_ids == ("BEN-03",)
 
 
-def test_BEN_05_cloud_asks_the_kind_only_of_someone_who_can_activate():
-    admin = Facts(mpn_account="partner_center", user_role="global_admin")
-    assert benefits.benefit_questions("cloud", admin, {}, TODAY) == ["cloud_subscription_kind"]
-    assert benefits.benefit_questions("cloud", admin, {"cloud_subscription_kind": "usage_based"}, TODAY) == []
+def test_BEN_05_cloud_blocks_someone_who_cannot_activate_whatever_the_kind():
     agent = Facts(mpn_account="partner_center", user_role="admin_agent")
-    assert benefits.benefit_questions("cloud", agent, {}, TODAY) == []
     assert benefits.benefit_verdict("cloud", agent, {}, TODAY).code == "ben_activate_ask_global_admin"
+    licensed = benefits.benefit_verdict("cloud", agent, {"cloud_subscription_kind": "license_based"}, TODAY)
+    assert licensed.code == "ben_activate_ask_global_admin"
+    admin = Facts(mpn_account="partner_center", user_role="global_admin")
+    assert benefits.benefit_verdict("cloud", admin, {"cloud_subscription_kind": "license_based"}, TODAY).code == (
+        "ben_cloud_license_based_steps"
+    )
 
 
 def test_BEN_11_go_to_market_collects_the_missing_marketing_contact_details():
     admin = Facts(mpn_account="partner_center", user_role="mpn_partner_admin", marketing_contact_email="m@c.com")
-    assert benefits.benefit_questions("go_to_market", admin, {}, TODAY) == [
-        "marketing_contact_phone",
-        "marketing_contact_language",
-    ]
-    verdict = benefits.benefit_verdict("go_to_market", admin, {"marketing_contact_phone": "+31 20 1", "marketing_contact_language": "nl"}, TODAY)
+    asked = benefits.benefit_verdict("go_to_market", admin, {}, TODAY)
+    assert asked.outcome is Outcome.ASK and asked.ask == "marketing_contact_phone"
+    assert asked.code == "ask_marketing_contact_phone" and asked.rule_ids == ("BEN-11",)
+    language = benefits.benefit_verdict("go_to_market", admin, {"marketing_contact_phone": "+31 20 1"}, TODAY)
+    assert language.ask == "marketing_contact_language"
+    verdict = benefits.benefit_verdict(
+        "go_to_market", admin, {"marketing_contact_phone": "+31 20 1", "marketing_contact_language": "nl"}, TODAY
+    )
     assert verdict.rule_ids == ("BEN-11", "BEN-12") and verdict.params["contact_email"] == "m@c.com"
+    contact_assigned = {"marketing_contact_assigned": True, "gtm_offer": "Gold cores"}
+    assigned = benefits.benefit_verdict("go_to_market", Facts(user_role="global_admin"), contact_assigned, TODAY)
+    assert assigned.code == "ben_gtm_activate_steps" and assigned.params["offer"] == "Gold cores"
     agent = Facts(mpn_account="partner_center", user_role="admin_agent")
     assert benefits.benefit_verdict("go_to_market", agent, {}, TODAY).rule_ids == ("BEN-11", "BEN-03")
 
 
 def test_BEN_13_refund_asks_the_purchase_date_then_activation_only_inside_30_days():
-    assert benefits.benefit_questions("refund", Facts(), {}, TODAY) == ["benefits_purchased_on"]
+    assert benefits.benefit_verdict("refund", Facts(), {}, TODAY).ask == "benefits_purchased_on"
     recent = Facts(benefits_purchased_on=(TODAY - timedelta(days=30)).isoformat())
-    assert benefits.benefit_questions("refund", recent, {}, TODAY) == ["software_benefits_activated"]
+    assert benefits.benefit_verdict("refund", recent, {}, TODAY).ask == "software_benefits_activated"
     old = Facts(benefits_purchased_on=(TODAY - timedelta(days=31)).isoformat())
-    assert benefits.benefit_questions("refund", old, {}, TODAY) == []
+    too_late = benefits.benefit_verdict("refund", old, {}, TODAY)
+    assert too_late.outcome is Outcome.BLOCKED and too_late.code == "ben_refund_too_late" and too_late.ask is None
+    allowed = benefits.benefit_verdict("refund", recent, {"software_benefits_activated": False}, TODAY)
+    assert allowed.code == "ben_refund_file_service_request" and allowed.needs_person
 
 
-def test_BEN_07_BEN_12_assignment_and_offer_topics_ask_what_the_message_did_not_say():
-    assert benefits.benefit_questions("vs_assigned", Facts(), {"vs_subscriber": "Anna"}, TODAY) == ["vs_assigned_on"]
-    assert benefits.benefit_questions("vs_reassign", Facts(), {"has_assignment": True}, TODAY) == []
-    assert benefits.benefit_questions("offer_active", Facts(), {"gtm_offer": "Gold cores"}, TODAY) == [
-        "offer_expires_on"
-    ]
-    assert benefits.benefit_questions("activated", Facts(), {"benefit": "go_to_market"}, TODAY) == ["gtm_offer"]
+def test_BEN_10_support_topic_asks_the_level_then_answers_for_the_product():
+    assert benefits.benefit_verdict("support", Facts(), {}, TODAY).ask == "membership_level"
+    action_pack = Facts(membership_level="action_pack")
+    assert benefits.benefit_verdict("support", action_pack, {"product_kind": "cloud"}, TODAY).code == (
+        "ben_signature_not_for_action_pack"
+    )
+    assert benefits.benefit_verdict("support", action_pack, {"product_kind": "on_premises"}, TODAY).code == (
+        "ben_product_support_incident"
+    )
+    assert benefits.benefit_verdict("support", Facts(membership_level="gold"), {}, TODAY).code == (
+        "ben_support_options_competency"
+    )
 
 
 def test_BEN_01_no_mpn_membership_means_join_first_and_pmc_technical_goes_to_frontline():

@@ -26,14 +26,23 @@ def verdict(signed=(), **changes):
 def test_MPA_02_unknown_partner_type_is_asked():
     result = mpa.mpa_verdict(Facts())
     assert result.outcome is Outcome.ASK and result.ask == "csp_partner_type"
-    assert mpa.mpa_questions(Facts()) == ["csp_partner_type"]
+    assert result.code == "ask_csp_partner_type" and result.rule_ids == ("MPA-02",)
+
+
+def test_MPA_02_and_MPA_08_a_reseller_status_implies_an_indirect_reseller_in_partner_center():
+    facts = Facts(indirect_reseller_status="qualified")
+    assert mpa.partner_type_of(facts) == "indirect_reseller"
+    assert mpa.partner_type_of(Facts(indirect_reseller_status="not_shown")) is None
+    # Neither the partner type nor the MPN account is asked: the next question is the MPN status.
+    assert mpa.mpa_verdict(facts).ask == "mpn_program_status"
 
 
 def test_MPA_02_and_MPA_03_non_csp_company_is_told_the_mpa_is_for_csp():
     result = verdict(csp_partner_type="not_csp")
     assert result.outcome is Outcome.BLOCKED
     assert result.rule_ids == ("MPA-02", "MPA-03")
-    assert mpa.mpa_questions(Facts(csp_partner_type="not_csp")) == []
+    # Nothing else is asked: the block holds whatever the other facts are.
+    assert mpa.mpa_verdict(Facts(csp_partner_type="not_csp")).ask is None
 
 
 @pytest.mark.parametrize("partner_type", ["indirect_provider", "direct_bill"])
@@ -57,7 +66,21 @@ def test_MPA_06_and_MPA_07_any_status_but_active_means_verification_failed(statu
     assert result.outcome is Outcome.BLOCKED
     assert result.rule_ids == ("MPA-06", "MPA-07")
     assert result.items == (f"status.{status}",)
-    assert mpa.mpa_questions(Facts(**{**READY_RESELLER, "mpn_program_status": status})) == []
+    assert result.needs_person and result.person == mpa.VERIFICATION_FAILED
+
+
+@pytest.mark.parametrize("status", ["pending", "declined", "rejected"])
+@pytest.mark.parametrize("partner_type", [None, "direct_bill", "indirect_provider", "indirect_reseller"])
+def test_MPA_06_a_known_failed_status_wins_whatever_the_partner_type_or_what_is_unknown(status, partner_type):
+    result = mpa.mpa_verdict(Facts(mpn_program_status=status, csp_partner_type=partner_type))
+    assert result.outcome is Outcome.BLOCKED and result.code == "mpn_verification_failed"
+    assert result.ask is None
+    assert mpa.mpn_status_verdict(status).code == "mpn_verification_failed"
+
+
+def test_MPA_06_active_status_on_its_own():
+    assert mpa.mpn_status_verdict("active").code == "mpn_status_active"
+    assert mpa.mpn_status_verdict("active").rule_ids == ("MPA-06",)
 
 
 def test_MPA_06_active_status_passes():
@@ -108,9 +131,16 @@ def test_MPA_04_lists_exactly_the_unsigned_regions():
     assert set(done.rule_ids) >= {"MPA-04", "MPA-12"}
 
 
-def test_MPA_04_regions_unknown_are_asked():
-    assert verdict(csp_regions=None).ask == "csp_regions"
-    assert mpa.mpa_questions(Facts(**{**READY_RESELLER, "csp_regions": None})) == ["csp_countries"]
+def test_MPA_04_regions_unknown_are_asked_with_what_to_do_already_said():
+    ready = verdict(csp_regions=None)
+    assert ready.outcome is Outcome.ASK and ready.ask == "csp_regions"
+    assert ready.code == "mpa_ready_ask_regions"
+    assert {"MPA-11", "MPA-04", "MPA-10"} <= set(ready.rule_ids)
+    qualified = verdict(csp_regions=None, indirect_reseller_status="qualified")
+    assert qualified.code == "mpa_ready_ask_regions_dashboard"
+    assert {"MPA-08", "MPA-09", "MPA-04"} <= set(qualified.rule_ids)
+    direct = verdict(csp_regions=[], csp_partner_type="direct_bill", indirect_reseller_status=None)
+    assert direct.code == "mpa_ready_ask_regions" and "MPA-10" not in direct.rule_ids
 
 
 def test_MPA_12_and_MPA_13_verifying_names_the_banner_and_the_guide():
@@ -169,3 +199,42 @@ def test_MPA_04_a_country_in_two_region_lists_is_ambiguous(monkeypatch):
     lookup = regions_for(["Cyprus", "Germany"])
     assert lookup.ambiguous == {"Cyprus": ("Europe", "Middle East, Central Europe, and Eastern Europe")}
     assert lookup.regions == ("Europe",)
+
+
+# ----- the answer first: a general question is answered as the rule ----------------------
+
+
+def test_MPA_01_MPA_02_who_signs_is_answered_as_the_rule_then_the_role_is_asked():
+    rule = mpa.signer_verdict(None, None)
+    assert rule.code == "mpa_signer_rule" and rule.ask == "user_role"
+    assert rule.rule_ids == ("MPA-01", "MPA-02")
+    reseller = mpa.signer_verdict(None, "indirect_reseller")
+    assert reseller.code == "mpa_signer_rule_reseller" and "MPA-10" in reseller.rule_ids
+
+
+def test_MPA_01_who_signs_for_the_users_own_role():
+    assert mpa.signer_verdict("global_admin", None).code == "mpa_signer_you"
+    assert mpa.signer_verdict("global_admin", "indirect_reseller").code == "mpa_signer_you_reseller"
+    other = mpa.signer_verdict("admin_agent", "direct_bill")
+    assert other.outcome is Outcome.BLOCKED and other.rule_ids == ("MPA-01", "MPA-11")
+    assert mpa.signer_verdict("global_admin", "not_csp").code == "mpa_only_for_csp"
+
+
+def test_MPA_04_per_region_is_answered_as_the_rule_without_regions():
+    rule = mpa.regions_verdict([], [])
+    assert rule.code == "mpa_regions_rule" and rule.ask == "csp_regions" and rule.rule_ids == ("MPA-04",)
+
+
+def test_MPA_04_how_many_signatures_the_regions_need_and_which_are_left():
+    count = mpa.regions_verdict(["Europe", "Japan"], [])
+    assert count.code == "mpa_regions_count" and count.params == {"region_count": 2, "unsigned_count": 2}
+    again = mpa.regions_verdict(["Europe", "Japan"], ["Europe"])
+    assert again.code == "mpa_regions_sign_again" and again.items == ("region.japan",)
+    covered = mpa.regions_verdict(["Europe"], ["Europe"])
+    assert covered.outcome is Outcome.DONE and covered.code == "mpa_regions_covered"
+
+
+def test_MPA_03_MPA_07_MPA_13_answers_that_decide_nothing():
+    assert mpa.mpa_mandatory().rule_ids == ("MPA-03",)
+    assert mpa.credentials_may_differ().code == "mpa_credentials_may_differ"
+    assert mpa.guides().params["verify"] == mpa.GUIDE_VERIFY_ACCEPTANCE

@@ -21,18 +21,39 @@ def test_ONB_01_non_member_is_sent_to_join_first():
     assert verdict.code == "join_mpn_first"
 
 
-def test_ONB_01_non_member_is_asked_nothing_but_membership():
-    assert onboarding.onboarding_questions(Facts(mpn_member=False)) == ["mpn_member"]
-    assert onboarding.onboarding_questions(Facts()) == ["mpn_member"]
+def test_ONB_01_non_member_is_asked_nothing_else_whatever_is_missing():
+    assert onboarding.enrollment_readiness(Facts(mpn_member=False)).ask is None
+    blocked = onboarding.enrollment_readiness(Facts(mpn_member=False, prerequisite_legal_details=False))
+    assert blocked.code == "join_mpn_first" and blocked.ask is None
 
 
-def test_ONB_01_unknown_membership_is_asked_with_the_full_checklist():
+def test_ONB_01_ONB_02_nothing_known_is_answered_as_the_rule_and_asks_membership():
     verdict = onboarding.enrollment_readiness(Facts())
     assert verdict.outcome is Outcome.ASK
     assert verdict.ask == "mpn_member"
-    assert verdict.code == "prerequisites_unknown"
+    assert verdict.code == "readiness_rule"
     assert len(verdict.items) == 4
-    assert "ONB-01" in verdict.rule_ids
+    assert verdict.rule_ids == ("ONB-01", "ONB-02")
+
+
+def test_ONB_02_what_to_have_ready_as_a_rule_offers_to_check():
+    rule = onboarding.readiness_rule()
+    assert rule.code == "readiness_rule_offer" and rule.ask == "check_offer"
+    assert rule.items == tuple(f"prerequisite.{name}" for name in onboarding.PREREQUISITES)
+    assert rule.rule_ids == ("ONB-01", "ONB-02")
+
+
+def test_ONB_02_a_member_with_nothing_ready_yet_starts_the_checklist():
+    verdict = onboarding.enrollment_readiness(Facts(mpn_member=True))
+    assert verdict.code == "prerequisites_start" and verdict.rule_ids == ("ONB-02",)
+    assert verdict.ask == "prerequisite_admin_email" and len(verdict.items) == 4
+
+
+def test_ONB_02_all_four_ready_but_membership_unknown_asks_membership():
+    facts = Facts(**{name: value for name, value in READY.items() if name != "mpn_member"})
+    verdict = onboarding.enrollment_readiness(facts)
+    assert verdict.code == "prerequisites_all_ready" and verdict.ask == "mpn_member"
+    assert verdict.items == ()
 
 
 def test_ONB_02_names_exactly_the_missing_prerequisites():
@@ -52,21 +73,27 @@ def test_ONB_02_all_four_on_hand_allows_enrolling():
     assert set(verdict.rule_ids) == {"ONB-01", "ONB-02"}
 
 
-def test_ONB_02_questions_skip_what_is_known_and_repeat_what_was_no():
+def test_ONB_02_the_next_question_skips_what_is_known_and_names_what_is_missing():
     facts = Facts(
         mpn_member=True, work_account="exists", prerequisite_admin_email=True, prerequisite_legal_details=False
     )
-    assert onboarding.onboarding_questions(facts) == [
-        "prerequisite_legal_details",
-        "prerequisite_signing_authority",
-        "prerequisite_primary_contact",
-    ]
+    verdict = onboarding.enrollment_readiness(facts)
+    assert verdict.code == "prerequisites_missing"
+    assert verdict.items == ("prerequisite.legal_details",)
+    # The missing one is said, not asked again: the question is the first one not known yet.
+    assert verdict.ask == "prerequisite_signing_authority"
+    assert verdict.params["ready"] == ("prerequisite.admin_email",)
+    assert verdict.params["unknown"] == ("prerequisite.signing_authority", "prerequisite.primary_contact")
+    so_far = onboarding.enrollment_readiness(Facts(mpn_member=True, prerequisite_admin_email=True))
+    assert so_far.code == "prerequisites_so_far" and so_far.ask == "prerequisite_legal_details"
+    assert so_far.params["ready"] == ("prerequisite.admin_email",)
 
 
-def test_WA_03_unsure_about_work_account_asks_about_cloud_subscription():
+def test_WA_03_the_work_account_is_not_part_of_the_readiness_only_of_step_two():
     facts = Facts(mpn_member=True, work_account="unknown")
-    assert onboarding.onboarding_questions(facts)[:2] == ["has_cloud_subscription", "work_email"]
-    assert "has_cloud_subscription" not in onboarding.onboarding_questions(Facts(mpn_member=True))
+    assert onboarding.enrollment_readiness(facts).ask == "prerequisite_admin_email"
+    assert not onboarding.has_onboarding_facts(Facts(work_account="exists"))
+    assert onboarding.has_onboarding_facts(Facts(prerequisite_legal_details=False))
 
 
 def test_ONB_03_steps_in_order_from_the_first():
@@ -99,10 +126,8 @@ def test_ONB_03_blocked_prerequisites_come_before_any_step():
 
 
 def test_ONB_04_pending_until_primary_contact_verifies():
-    assert (
-        onboarding.verification_status(Facts(**READY, enrollment_steps_done=2)).code
-        == "verification_not_enrolled"
-    )
+    before = onboarding.verification_status(Facts(**READY, enrollment_steps_done=2))
+    assert before.code == "verification_rule" and before.outcome is Outcome.INFO
     pending = onboarding.verification_status(Facts(**READY, enrollment_steps_done=3))
     assert pending.outcome is Outcome.BLOCKED
     assert pending.rule_ids == ("ONB-04",)
@@ -127,7 +152,13 @@ def test_ONB_05_finishing_setup_needs_admin_agent():
     assert other.code == "finish_setup_ask_admin"
     assert "ONB-05" in other.rule_ids
     unknown = onboarding.finish_setup(Facts())
-    assert unknown.outcome is Outcome.ASK and unknown.ask == "user_role"
+    assert unknown.outcome is Outcome.ASK and unknown.code == "finish_setup_rule"
+    assert unknown.ask == "admin_agent"
+
+
+def test_ONB_03_a_partner_already_enrolling_gets_the_next_step_without_the_checklist():
+    verdict = onboarding.next_onboarding_step(Facts(enrollment_steps_done=2))
+    assert verdict.code == "enrollment_step_3" and verdict.params == {"step": 3, "step_count": 5}
 
 
 def test_ONB_06_and_WA_07_roles_checked_against_the_users_role():

@@ -21,11 +21,29 @@ def test_REL_02_each_partner_type_has_its_own_answer(partner_type):
 
 def test_REL_03_and_REL_04_accepting_invitation_and_customer_agreement():
     assert relationships.accept_invitation(Facts()).rule_ids == ("REL-03",)
-    blocked = relationships.accept_invitation(Facts(customer_has_partner=True))
-    assert blocked.outcome is Outcome.BLOCKED and blocked.rule_ids == ("REL-04",)
+    # An existing partner with the MCA not known: the steps (which include the MCA), no block.
+    assert relationships.accept_invitation(Facts(customer_has_partner=True)).code == "rel_accept_invitation"
+    blocked = relationships.accept_invitation(Facts(customer_has_partner=True, customer_mca_accepted=False))
+    assert blocked.outcome is Outcome.BLOCKED and blocked.rule_ids == ("REL-04", "REL-03")
+    assert blocked.code == "rel_accept_mca_first"
     assert relationships.accept_invitation(Facts(customer_has_partner=True, customer_mca_accepted=True)).rule_ids == (
         "REL-03",
     )
+
+
+def test_REL_04_customer_agreement_rule_block_and_accepted():
+    assert relationships.mca_verdict(Facts()).code == "rel_mca_rule"
+    blocked = relationships.mca_verdict(Facts(customer_has_partner=True))
+    assert blocked.outcome is Outcome.BLOCKED and blocked.code == "rel_accept_mca_first"
+    accepted = relationships.mca_verdict(Facts(customer_has_partner=True, customer_mca_accepted=True))
+    assert accepted.code == "rel_mca_accepted" and accepted.rule_ids == ("REL-04",)
+
+
+def test_REL_07_removal_without_a_name_or_type_is_answered_as_the_rule():
+    rule = relationships.removal_verdict(None, None)
+    assert rule.code == "rel_removal_rule" and rule.ask == "partner_type"
+    assert relationships.removal_verdict("Contoso", None).code == "ask_rel_partner_type"
+    assert relationships.removal_verdict(None, "advisor").params == {"partner": ""}
 
 
 def test_REL_05_cancel_instead_of_granting_admin():

@@ -200,12 +200,19 @@ def test_MPA_04_signatures_are_recorded_per_region_until_none_is_missing(store, 
     assert store.mpa.signatures(SENDER)[0] == europe
 
 
-def test_MPA_04_signature_refused_for_a_region_without_csp_business(store):
+def test_MPA_04_a_signature_in_a_new_region_adds_it_to_the_csp_regions(store):
     mpa_ready(store)
-    with pytest.raises(RuleViolation) as refusal:
-        store.mpa.record_mpa_signature(SENDER, "Japan")
-    assert refusal.value.rule_id == "MPA-04"
-    assert refusal.value.facts["csp_regions"] == ["Europe", "Latin America and the Caribbean"]
+    store.mpa.record_mpa_signature(SENDER, "Japan")
+    assert store.mpa.signed_regions(SENDER) == ["Japan"]
+    assert store.facts(SENDER)["csp_regions"] == ["Europe", "Latin America and the Caribbean", "Japan"]
+    store.mpa.record_mpa_signature(SENDER, "Europe")
+    assert store.facts(SENDER)["csp_regions"] == ["Europe", "Latin America and the Caribbean", "Japan"]
+
+
+def test_MPA_04_a_signature_in_no_csp_region_is_refused(store):
+    mpa_ready(store)
+    with pytest.raises(UnknownFact):
+        store.mpa.record_mpa_signature(SENDER, "Atlantis")
     assert store.mpa.signed_regions(SENDER) == []
 
 
@@ -218,13 +225,13 @@ def test_MPA_04_a_region_already_signed_is_refused_with_its_date(store):
     assert refusal.value.facts["signed_at"] == first
 
 
-def test_MPA_01_signature_refused_for_a_non_global_admin(store):
+def test_MPA_01_a_signature_is_recorded_whoever_reports_it(store):
+    # MPA-01 is applied in the conversation: a colleague may report that the global admin signed.
     mpa_ready(store)
     store.onboarding.record_user_role(SENDER, "admin_agent")
-    with pytest.raises(RuleViolation) as refusal:
-        store.mpa.record_mpa_signature(SENDER, "Europe")
-    assert refusal.value.rule_id == "MPA-01"
-    assert refusal.value.facts == {"user_role": "admin_agent"}
+    assert store.mpa.record_mpa_signature(SENDER, "Europe").region == "Europe"
+    assert store.mpa.signed_regions(SENDER) == ["Europe"]
+    assert store.facts(SENDER)["user_role"] == "admin_agent"
 
 
 def test_REL_02_customer_partners_are_kept_with_their_types(store):
