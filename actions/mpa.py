@@ -235,19 +235,9 @@ class RecordMpaSignature(PartnerAction):
         turn.answer(
             Verdict(Outcome.DONE, "mpa_signature_recorded", ("MPA-04",), items=mpa.region_items(regions))
         )
-        all_regions = list(turn.facts.get("csp_regions") or [])
-        signed = signed_regions(turn)
-        if any(region not in set(signed) for region in all_regions):
-            # the regions of the whole business, not only the one just signed
-            verdict = mpa.regions_verdict(all_regions, signed)
-            turn.say_verdict(
-                TOPIC,
-                verdict,
-                times=_times(turn, verdict.params.get("region_count", 0)),
-                more_times=_times(turn, verdict.params.get("unsigned_count", 0)),
-                breakdown=turn.reply.items(mpa.region_items(all_regions)),
-                signed=turn.reply.items(mpa.region_items(signed)),
-            )
+        verdict = mpa.after_signature_verdict(list(turn.facts.get("csp_regions") or []), signed_regions(turn))
+        if verdict is not None:
+            turn.say_verdict(TOPIC, verdict, more_times=_times(turn, verdict.params.get("unsigned_count", 0)))
 
 
 class AnswerMpaRegions(PartnerAction):

@@ -1084,7 +1084,7 @@ def benefit_in(text: Optional[str]) -> Optional[str]:
     """BEN-04..11: the kind of benefit a message is about."""
     text = _capped(text)
     for kind, pattern in _BENEFIT_WORDS:
-        if re.search(pattern, text, re.IGNORECASE if kind != "visual_studio" else re.IGNORECASE):
+        if re.search(pattern, text, re.IGNORECASE):
             return kind
     return None
 

@@ -168,6 +168,8 @@ RESPONSES: Dict[str, Responses] = {
     "ben_refund_too_late": ("utter_ben_refund_too_late",),
     "ben_refund_late_and_activated": ("utter_ben_refund_late_and_activated",),
     "ben_refund_software_activated": ("utter_ben_refund_software_activated",),
+    "mpa_regions_still_to_sign": ("utter_mpa_regions_still_to_sign",),
+    "mpa_all_regions_signed": ("utter_mpa_all_regions_signed",),
     "ben_refund_software_activated_any_date": ("utter_ben_refund_software_activated_any_date",),
     "ben_refund_file_service_request": ("utter_ben_refund_file_service_request",),
     "ben_signature_not_for_action_pack": ("utter_ben_signature_not_for_action_pack",),

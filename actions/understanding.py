@@ -18,7 +18,7 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from rasa_sdk import Tracker
 
 from . import reading
-from .rules import mpa
+from .rules import mpa, work_account
 from .rules.roles import USER_ROLES
 from .store import PartnerStore
 from .store.facts import Facts
@@ -135,6 +135,11 @@ def _statuses(message: Message, awaited: Optional[str], about_mpa: bool) -> Dict
     return statuses
 
 
+def _work_emails_only(text: str) -> bool:
+    """Whether every email address the message gives could be the global admin's (WA-01)."""
+    return all(work_account.check_work_email(email).allowed for email in reading.emails_in(text))
+
+
 def stated_case_facts(message: Message, awaited: Optional[str] = None, about_mpa: bool = False) -> Stated:
     """The facts of the case the message states. ``awaited`` is the fact the assistant asked
     for (a bare "Active" answers it); ``about_mpa`` says whether the conversation is about
@@ -174,6 +179,8 @@ def stated_case_facts(message: Message, awaited: Optional[str] = None, about_mpa
     elif cloud is True:
         facts["work_account"] = "exists"
     for name, ready in reading.stated_prerequisites(text).items():
+        if name == "admin_email" and ready and not _work_emails_only(text):
+            continue  # "the global admin is jan@gmail.com": not ready until a work email is given (WA-01)
         facts[f"prerequisite_{name}"] = ready
     activated = reading.stated_software_activation(text)
     if activated is not None:

@@ -189,12 +189,12 @@ def training_time() -> float | None:
         return time.perf_counter() - started
 
 
-def nlu_quality() -> Dict[str, Dict]:
+def nlu_quality(model: Path = MODEL) -> Dict[str, Dict]:
     quality = {}
     for language in ("nl", "en"):
         with tempfile.TemporaryDirectory() as out:
             subprocess.run(
-                [RASA, "test", "nlu", "--model", str(MODEL), "--nlu", f"tests/nlu/{language}.yml", "--out", out,
+                [RASA, "test", "nlu", "--model", str(model), "--nlu", f"tests/nlu/{language}.yml", "--out", out,
                  "--successes", "--no-plot"],
                 cwd=ROOT, check=True, capture_output=True, env=dict(os.environ, RASA_TELEMETRY_ENABLED="false"),
             )
@@ -207,6 +207,31 @@ def nlu_quality() -> Dict[str, Dict]:
         quality[language] = {"macro_f1": score, "worst": sorted(per_intent.items(), key=lambda item: item[1])[:5],
                              "per_intent": per_intent}
     return quality
+
+
+CLASSIFIERS = ROOT / "bench" / "classifiers"
+
+
+def classifier_comparison() -> Dict[str, Dict]:
+    """Our intent classifier beside the pipelines of bench/classifiers/ (Rasa's DIET and
+    LogisticRegressionClassifier with count-vector features, the rest of config.yml kept):
+    NLU training time and held-out macro-F1 for each."""
+    compared: Dict[str, Dict] = {}
+    for config in [ROOT / "config.yml", *sorted(CLASSIFIERS.glob("*.yml"))]:
+        name = "ours (n-gram SVM)" if config.name == "config.yml" else config.stem
+        if os.environ.get("BENCH_SKIP_TRAINING") and name != "ours (n-gram SVM)":
+            continue
+        with tempfile.TemporaryDirectory() as out:
+            started = time.perf_counter()
+            subprocess.run(
+                [RASA, "train", "nlu", "--config", str(config), "--nlu", "data", "--domain", "domain", "--out", out,
+                 "--fixed-model-name", "compared"],
+                cwd=ROOT, check=True, capture_output=True, env=dict(os.environ, RASA_TELEMETRY_ENABLED="false"),
+            )
+            seconds = time.perf_counter() - started
+            quality = nlu_quality(next(Path(out).glob("compared*.tar.gz")))
+        compared[name] = {"nlu_training_s": seconds, **{language: row["macro_f1"] for language, row in quality.items()}}
+    return compared
 
 
 WHERE_THE_TIME_GOES = """## Where the time goes
@@ -292,6 +317,15 @@ def report(results: Dict, quality: Dict) -> str:
         worst = ", ".join(f"{name} {score:.2f}" for name, score in row["worst"])
         lines.append(f"| {language} | {row['macro_f1']:.3f} | {worst} |")
     lines += ["", "![nlu](nlu.png)", ""]
+    compared = results.get("classifiers") or {}
+    if compared:
+        lines += ["## Intent classifiers compared", "",
+                  "The same data, entities and language detection; only the intent classifier differs "
+                  "(`bench/classifiers/`). Held-out macro-F1 per language and NLU training time:", "",
+                  "| classifier | nl | en | NLU training (s) |", "|---|---|---|---|"]
+        for name, row in compared.items():
+            lines.append(f"| {name} | {row['nl']:.3f} | {row['en']:.3f} | {row['nlu_training_s']:.0f} |")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -343,6 +377,8 @@ def main() -> None:
         print("training time and NLU quality", flush=True)
         results["times"]["our model: full training (rasa train --force)"] = training_time()
         quality = nlu_quality()
+        print("intent classifiers compared", flush=True)
+        results["classifiers"] = classifier_comparison()
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results["nlu"] = {language: {k: v for k, v in row.items() if k != "per_intent"} for language, row in quality.items()}

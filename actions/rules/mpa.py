@@ -203,6 +203,21 @@ def regions_verdict(regions: Sequence[str], signed_regions: Iterable[str]) -> Ve
     return Verdict(Outcome.NEXT_STEP, "mpa_regions_sign_again", ("MPA-04",), params, items=region_items(unsigned))
 
 
+def after_signature_verdict(regions: Sequence[str], signed_regions: Iterable[str]) -> Optional[Verdict]:
+    """MPA-04 after a signature is reported: the regions of the business still to sign, or
+    that every one is signed now (None when the business's regions are not known)."""
+    if not regions:
+        return None
+    signed = set(signed_regions)
+    unsigned = [region for region in regions if region not in signed]
+    if unsigned:
+        return Verdict(
+            Outcome.NEXT_STEP, "mpa_regions_still_to_sign", ("MPA-04",), {"unsigned_count": len(unsigned)},
+            items=region_items(unsigned),
+        )
+    return Verdict(Outcome.DONE, "mpa_all_regions_signed", ("MPA-04",), items=region_items(regions))
+
+
 def signer_verdict(role: Optional[str], partner_type: Optional[str]) -> Verdict:
     """MPA-01 (only a Global admin of the CSP tenant signs), MPA-02 (every CSP partner type
     signs online in Partner Center) and MPA-10 (an indirect reseller also accepts its

@@ -38,6 +38,14 @@ _SINGLE_WORDS = {
         "goedemorgen",
         "goedemiddag",
         "goedenavond",
+        "goeiemorgen",
+        "goeiemiddag",
+        "goeienavond",
+        "goedendag",
+        "daag",
+        "doeg",
+        "houdoe",
+        "ziens",
         "bedankt",
         "dankjewel",
         "dankuwel",
@@ -112,11 +120,10 @@ def detect_language(text: Optional[str]) -> Optional[str]:
     words = _WORD.findall(cleaned.lower())
     if not words:
         return None
+    for language, vocabulary in _SINGLE_WORDS.items():
+        if all(word in vocabulary for word in words):  # "hoi", "hoi hoi", "tot ziens"
+            return language
     if len(words) == 1:
-        word = words[0]
-        for language, vocabulary in _SINGLE_WORDS.items():
-            if word in vocabulary:
-                return language
         return None
     best = _detector().compute_language_confidence_values(" ".join(words))[0]
     if best.value >= _CONFIDENCE:

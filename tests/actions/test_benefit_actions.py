@@ -138,3 +138,64 @@ def test_BEN_10_an_action_pack_member_asking_for_signature_support_gets_the_alte
     said = chat.turn(AnswerSupportOptions(), "can we use signature cloud support for an Azure outage?",
                      "ask_support_options")
     assert said[0] == "utter_ben_signature_not_for_action_pack"
+
+
+# ----- the date and the names a message gives are the ones it means (BEN-07, BEN-13) --------
+
+
+def test_BEN_07_can_i_move_it_today_keeps_the_stored_assignment_date():
+    chat = Conversation("ben-vs-today")
+    chat.turn(RecordVisualStudioAssignment(), "We gave a Visual Studio subscription to Ruben 20 days ago.", "inform_vs_assigned")
+    assigned_on = today() - timedelta(days=20)
+    said = chat.turn(RecordVisualStudioAssignment(), "Ruben has a VS subscription from us", "inform_vs_assigned")
+    assert said == ["utter_ben_vs_assignment_recorded"]  # known already: not asked again
+    said = chat.turn(AnswerVisualStudioReassign(), "can I move it to Iris today?", "ask_vs_reassign")
+    assert said == ["utter_ben_vs_reassign_not_yet"]
+    assert human_date(assigned_on + timedelta(days=90), "en") in chat.messages[0]["earliest_date"]
+    rows = store_from_env().benefits.visual_studio_assignments("ben-vs-today")
+    assert [(row.subscriber, row.assigned_on) for row in rows] == [("Ruben", assigned_on)]
+
+
+def test_BEN_07_a_move_asked_today_is_no_answer_to_when_it_was_assigned():
+    chat = Conversation("ben-vs-today-open", "nl")
+    said = chat.turn(AnswerVisualStudioReassign(), "mag een VS abonnement naar een collega?", "ask_vs_reassign")
+    assert said[-1] == "utter_ask_vs_assigned_on"
+    chat.turn(AnswerVisualStudioReassign(), "mag ik het vandaag overzetten?", "ask_vs_reassign")
+    assert store_from_env().benefits.visual_studio_assignments("ben-vs-today-open") == []
+    assert chat.pending["fact"] == "vs_assigned_on"
+
+
+@pytest.mark.parametrize(
+    "language, text, subscriber, target",
+    [
+        ("en", "I gave Maud a VS subscription 5 weeks ago, can it go to Sem?", "Maud", "Sem"),
+        ("nl", "Ik heb Tijn 3 weken geleden een Visual Studio abonnement toegewezen, mag ik dat nu aan Lotte geven?", "Tijn", "Lotte"),
+        ("nl", "Bram heeft 6 weken geleden een VS abonnement gekregen. Mag het naar Noa?", "Bram", "Noa"),
+    ],
+)
+def test_BEN_07_the_subscriber_and_the_next_holder_are_told_apart(language, text, subscriber, target):
+    chat = Conversation(f"ben-vs-names-{subscriber}", language)
+    assert chat.turn(AnswerVisualStudioReassign(), text, "ask_vs_reassign") == ["utter_ben_vs_reassign_not_yet"]
+    assert chat.messages[0]["subscriber"] == subscriber and chat.messages[0]["target"] == target
+    rows = store_from_env().benefits.visual_studio_assignments(f"ben-vs-names-{subscriber}")
+    assert [row.subscriber for row in rows] == [subscriber]
+
+
+def test_BEN_07_a_future_date_is_asked_again_and_the_question_stays_open():
+    chat = Conversation("ben-vs-future", "nl")
+    chat.turn(AnswerVisualStudioReassign(), "mag een VS abonnement naar een collega?", "ask_vs_reassign")
+    said = chat.turn(AnswerVisualStudioReassign(), "over drie dagen", "inform")
+    assert said == ["utter_date_future"] and chat.pending["fact"] == "vs_assigned_on"
+
+
+def test_BEN_13_activated_software_settles_a_refund_without_a_purchase_date():
+    chat = Conversation("ben-refund-activated")
+    said = chat.turn(AnswerRefund(), "can we cancel and get our money back? Jan already activated the software keys", "ask_refund")
+    assert said == ["utter_ben_refund_software_activated_any_date"]
+
+
+def test_BEN_13_a_date_given_as_weeks_back_is_read():
+    chat = Conversation("ben-refund-terug", "nl")
+    said = chat.turn(AnswerRefund(), "kunnen we nog annuleren? we kochten het pakket twee weken terug en hebben niks geactiveerd", "ask_refund")
+    assert "utter_ask_benefits_purchased_on" not in said
+    assert store_from_env().facts("ben-refund-terug")["benefits_purchased_on"] == (today() - timedelta(days=14)).isoformat()

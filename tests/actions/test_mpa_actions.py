@@ -226,3 +226,26 @@ def test_MPA_11_no_accept_button_means_the_global_admin_role_is_missing(language
     said = chat.turn(AnswerAcceptButton(), "there's no accept button anywhere on the agreement page",
                      "report_no_accept_button")
     assert said == ["utter_mpa_missing_accept_button"]
+
+
+def _business_in_two_regions(sender, language):
+    chat = Conversation(sender, language)
+    chat.turn(AnswerMpaRegions(), "we do CSP business in Germany and Mexico, how often do we sign?", "ask_mpa_regions")
+    return chat
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_MPA_04_after_a_signature_the_regions_still_to_sign_then_all_signed(language):
+    chat = _business_in_two_regions(f"mpa-after-{language}", language)
+    said = chat.turn(RecordMpaSignature(), "we signed the MPA for Europe this morning", "inform_mpa_signed")
+    assert said == ["utter_mpa_signature_recorded", "utter_mpa_regions_still_to_sign"]
+    said = chat.turn(RecordMpaSignature(), "and now we signed for Latin America too", "inform_mpa_signed")
+    assert said == ["utter_mpa_signature_recorded", "utter_mpa_all_regions_signed"]
+
+
+def test_MPA_04_a_bare_country_is_where_the_business_is_not_a_signature():
+    chat = Conversation("mpa-bare-country")
+    said = chat.turn(RecordMpaSignature(), "Canada", "inform_mpa_signed")
+    assert "utter_mpa_signature_recorded" not in said
+    assert store_from_env().mpa.signed_regions("mpa-bare-country") == []
+    assert facts("mpa-bare-country").get("csp_regions")

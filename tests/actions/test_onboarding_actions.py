@@ -159,3 +159,37 @@ def test_a_database_that_is_down_gets_a_polite_answer(monkeypatch):
     chat = Conversation("onb-down")
     said = chat.turn(StartOnboarding(), "start", "start_onboarding")
     assert said == ["utter_store_unavailable"]
+
+
+@pytest.mark.parametrize(
+    "language, answer",
+    [("en", "Bob Smit, bob@fabrikam-bouw.nl"), ("nl", "dat is beheer@fabrikam-bouw.nl")],
+)
+def test_ONB_02_WA_01_an_email_given_for_the_global_admin_is_the_global_admins(language, answer):
+    chat = Conversation(f"onb-admin-email-{language}", language)
+    chat.turn(AnswerRequirements(), "what do I need before enrolling?", "ask_requirements")
+    chat.turn(AnswerRequirements(), "yes", "affirm")
+    chat.turn(AnswerRequirements(), "yes we are members", "affirm")
+    assert chat.pending["fact"] == "prerequisite_admin_email"
+    chat.turn(AnswerRequirements(), answer, "inform")
+    case = facts(f"onb-admin-email-{language}")
+    assert case["prerequisite_admin_email"] is True and case["work_email"].endswith("@fabrikam-bouw.nl")
+    assert case.get("prerequisite_primary_contact") is not True
+
+
+def test_ONB_02_WA_01_a_gmail_address_for_the_global_admin_is_refused_and_asked_again():
+    chat = Conversation("onb-admin-gmail", "nl")
+    chat.turn(AnswerRequirements(), "wat heb ik nodig voor de inschrijving?", "ask_requirements")
+    chat.turn(AnswerRequirements(), "ja", "affirm")
+    chat.turn(AnswerRequirements(), "ja, we zijn lid", "affirm")
+    said = chat.turn(AnswerRequirements(), "jan.devries@gmail.com", "inform")
+    assert said[0] == "utter_email_personal" and chat.pending["fact"] == "prerequisite_admin_email"
+    assert facts("onb-admin-gmail").get("prerequisite_admin_email") is not True
+
+
+def test_ONB_03_it_accepted_in_the_middle_of_the_steps_finishes_the_current_step():
+    store_from_env().onboarding.record_reported_progress("onb-step-it", 3)
+    chat = Conversation("onb-step-it", "nl")
+    said = chat.turn(AnswerRequirements(), "die heb ik geaccepteerd. is er nog iets?", "ask_requirements")
+    assert facts("onb-step-it")["enrollment_steps_done"] == 4
+    assert said[-1] == "utter_enrollment_step_5"

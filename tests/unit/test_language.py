@@ -48,3 +48,8 @@ def test_messages_too_short_to_tell_keep_the_current_language(text):
 
 def test_very_long_message_is_detected_quickly_from_its_start():
     assert detect_language("ik wil graag weten hoe dit werkt " * 400) == "nl"
+
+
+@pytest.mark.parametrize("text", ["hoi hoi", "hallo hallo", "goeiemiddag", "tot ziens"])
+def test_dutch_greetings_of_a_few_words_are_dutch(text):
+    assert detect_language(text) == "nl"

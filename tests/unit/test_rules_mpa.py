@@ -238,3 +238,14 @@ def test_MPA_03_MPA_07_MPA_13_answers_that_decide_nothing():
     assert mpa.mpa_mandatory().rule_ids == ("MPA-03",)
     assert mpa.credentials_may_differ().code == "mpa_credentials_may_differ"
     assert mpa.guides().params["verify"] == mpa.GUIDE_VERIFY_ACCEPTANCE
+
+
+def test_MPA_04_after_a_signature_the_regions_still_to_sign_or_all_signed():
+    from actions.rules.mpa import after_signature_verdict
+
+    still = after_signature_verdict(["europe", "latin_america"], ["europe"])
+    assert still.code == "mpa_regions_still_to_sign" and still.items == ("region.latin_america",)
+    assert still.params["unsigned_count"] == 1
+    done = after_signature_verdict(["europe", "latin_america"], ["europe", "latin_america"])
+    assert done.code == "mpa_all_regions_signed" and set(done.items) == {"region.europe", "region.latin_america"}
+    assert after_signature_verdict([], ["europe"]) is None

@@ -284,3 +284,79 @@ def test_ONB_02_prerequisites_ready_and_not_ready_are_facts():
     assert english.get("prerequisite_admin_email") is True
     assert english.get("prerequisite_signing_authority") is True
     assert stated("I'm not authorised to sign contracts for the company").get("prerequisite_signing_authority") is False
+
+
+# ----- what a message means and what it does not (review of the readers) -------------------
+
+
+@pytest.mark.parametrize("text", ["ik ben geen beheerder", "I'm not an admin, just using the portal"])
+def test_MPA_01_no_admin_at_all_is_no_admin_role(text):
+    assert stated(text).get("user_role") == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I have the global admin's work email ready", "ik heb het e-mailadres van de globale beheerder al"],
+)
+def test_MPA_01_the_global_admins_email_does_not_make_the_writer_global_admin(text):
+    assert stated(text).get("user_role") is None
+
+
+def test_MPA_01_a_colleagues_misspelt_role_is_not_the_writers():
+    entity = {"entity": "role", "value": "global_admin", "start": 16, "end": 33}
+    assert stated("mijn collega is glbale behereder", entities=[entity]).get("user_role") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do we need an Azure subscription to get a work account?",
+        "Hebben we Azure nodig voor een werkaccount?",
+        "Moeten we eerst office 365 kopen?",
+        "we think about getting Microsoft 365 next year",
+    ],
+)
+def test_WA_03_a_question_or_a_plan_is_no_cloud_subscription(text):
+    facts = stated(text).facts
+    assert "has_cloud_subscription" not in facts and "work_account" not in facts
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("we use Partner Center now, not the old PMC", "partner_center"),
+        ("our MPN account lives in Partner Center these days", "partner_center"),
+        ("we zitten nog in PMC", "pmc"),
+    ],
+)
+def test_MPA_05_where_the_mpn_account_is_with_the_old_place_negated(text, where):
+    assert stated(text).get("mpn_account") == where
+
+
+def test_MPA_06_MPA_08_a_reseller_status_is_not_copied_to_the_mpn_status():
+    text = "we zijn indirect reseller en de status als indirecte reseller is actief, kunnen we de MPA tekenen?"
+    crf = [
+        {"entity": "status", "role": "mpn_program", "value": "active", "start": 63, "end": 68},
+        {"entity": "status", "role": "indirect_reseller", "value": "active", "start": 63, "end": 68},
+    ]
+    facts = stated(text, "ask_mpa_status", about_mpa=True, entities=crf).facts
+    assert facts.get("indirect_reseller_status") == "active" and "mpn_program_status" not in facts
+
+
+@pytest.mark.parametrize(
+    "text, ready",
+    [
+        ("de globale beheerder is jan.devries@gmail.com", None),
+        ("het werk-e-mailadres van de globale beheerder is beheer@jansen-bouw.nl", True),
+    ],
+)
+def test_ONB_02_WA_01_a_personal_address_is_no_admin_email_on_hand(text, ready):
+    assert stated(text).get("prerequisite_admin_email") is ready
+
+
+def test_REL_04_a_partner_is_kept_beside_a_denied_customer_agreement():
+    from actions import reading
+
+    text = "we already have a partner but never accepted the customer agreement. How do I accept their invite?"
+    assert reading.stated_has_partner(text) is True
+    assert reading.stated_mca_accepted(text) is False
