@@ -67,14 +67,9 @@ def record_current_step_done(turn: Turn) -> None:
 
 
 def say_where_we_are(turn: Turn) -> None:
-    """ONB-01..05: readiness while nothing is enrolled yet, else the next step."""
-    facts = turn.facts
-    if onboarding.steps_done(facts) == 0:
-        verdict = onboarding.enrollment_readiness(facts)
-        if not verdict.allowed:
-            turn.say_verdict(TOPIC, verdict)
-            return
-    turn.say_verdict(TOPIC, onboarding.next_onboarding_step(facts))
+    """ONB-01..05: readiness while nothing is enrolled yet, else the next step (the rule
+    decides which)."""
+    turn.say_verdict(TOPIC, onboarding.next_onboarding_step(turn.facts))
 
 
 class StartOnboarding(PartnerAction):
