@@ -13,7 +13,7 @@ shell:  ## chat in the terminal
 train:
 	@scripts/bootstrap.sh && scripts/train.sh
 
-bench:  ## latency, throughput, memory and NLU report in bench/ (about 50 minutes; the DIET comparison is half of it)
+bench:  ## latency, long conversations, throughput, memory, training and NLU report in bench/ (about half an hour)
 	@scripts/bootstrap.sh && scripts/system-packages.sh && . scripts/defaults.sh && scripts/train.sh \
 	  && .venv/bin/python scripts/bench.py
 

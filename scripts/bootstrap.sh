@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes .venv with Python 3.10 and the pinned packages; does nothing when they are current.
 # Rasa Open Source 3.6 supports no newer Python, so 3.10 is looked for, never assumed.
+# Its first line, when it has work to do, says what (scripts/run.sh shows that line).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,7 +30,8 @@ or with your package manager (python3.10 and python3.10-venv), or point PYTHON31
 MSG
     exit 1
   fi
-  echo "Creating .venv with $python"
+  echo "Creating .venv with $python and installing the pinned packages (a few minutes)"
+  created=1
   rm -rf .venv
   "$python" -m venv .venv
 fi
@@ -37,7 +39,7 @@ fi
 stamp=.venv/.requirements.sha256
 wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  echo "Installing the pinned packages into .venv (first time: a few minutes)"
+  [ -n "${created:-}" ] || echo "Installing the pinned packages into .venv (a few minutes)"
   .venv/bin/python -m pip install --quiet --upgrade "pip<25"
   .venv/bin/python -m pip install --quiet -r requirements.txt
   echo "$wanted" > "$stamp"

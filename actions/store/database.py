@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from .errors import StoreUnavailable
 from .facts import Facts, RecordedFact, check_fact
@@ -95,7 +96,15 @@ class Database:
         self.clock = clock
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
-        self._engine: Engine = create_engine(url, future=True, pool_pre_ping=True)
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            # One process, a few connections kept open (SQLAlchemy 1.4 would open the file
+            # for every unit of work and close it after).
+            self._engine: Engine = create_engine(
+                url, future=True, poolclass=QueuePool, pool_size=2, max_overflow=4,
+                connect_args={"check_same_thread": False},
+            )
+        else:
+            self._engine = create_engine(url, future=True, pool_pre_ping=True)
         if self._engine.dialect.name == "sqlite":
             event.listen(self._engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self._engine, future=True, expire_on_commit=False)
@@ -146,4 +155,9 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Write-ahead log, synced on every commit: a unit of work waits for one write instead of
+    # the rollback journal's several, readers (the support CLI) never block the assistant,
+    # and a commit is as durable as before.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
