@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import RASA, _postgres_database  # noqa: E402
 from tests.integration.servers import AssistantServers, free_port  # noqa: E402
 from tests.model.test_nlu_quality import macro_f1  # noqa: E402
-from tests.production.cluster import Cluster  # noqa: E402
+from tests.production.cluster import REST_API_TOKEN, Cluster  # noqa: E402
 
 OUT = ROOT / "bench"
 MODEL = ROOT / "models" / "partner-assistant.tar.gz"
@@ -53,6 +53,8 @@ GOAL_THROUGHPUT_SHARE, GOAL_TRAINING_RATIO, GOAL_FLAT_RATIO = 2 / 3, 2.0, 1.2
 # What the understanding issue left (bench/classifiers/README.md): none may drop.
 NLU_FLOOR = {"nl": 0.95, "en": 0.95}
 ACCEPTANCE_FLOOR = 86
+# The production profile serves REST only with its token (README "Security").
+REST_HEADERS = {"Authorization": f"Bearer {REST_API_TOKEN}"}
 LONG_TURNS = int(os.environ.get("BENCH_LONG_TURNS", "1000"))
 MINIMAL = "minimal (rasa init)"
 EMBEDDED = "embedded (SQLite)"
@@ -91,14 +93,14 @@ def minimal_long_message(turn: int) -> str:
     return ("hello", "I am sad", "yes", "bye")[turn % 4]
 
 
-def long_conversation(webhook: str, message_for: Callable[[int], str], turns: int = LONG_TURNS) -> Dict:
+def long_conversation(webhook: str, message_for: Callable[[int], str], turns: int = LONG_TURNS, headers: Dict | None = None) -> Dict:
     """One conversation of ``turns`` turns; each turn's latency in ms, in order."""
     sender = f"bench-long-{uuid.uuid4().hex[:8]}"
     latencies, errors = [], 0
     for turn in range(turns):
         started = time.perf_counter()
         try:
-            response = requests.post(webhook, json={"sender": sender, "message": message_for(turn)}, timeout=120)
+            response = requests.post(webhook, json={"sender": sender, "message": message_for(turn)}, headers=headers, timeout=120)
             if response.status_code != 200 or not response.json():
                 errors += 1
         except requests.RequestException:
@@ -117,13 +119,14 @@ def long_blocks(turns: int = LONG_TURNS) -> List[Tuple[int, int]]:
     return [(1, 20)] + [(end - 19, end) for end in (200, 1000) if end <= turns]
 
 
-def after_long_conversation(webhook: str, sender: str) -> Dict[str, str]:
+def after_long_conversation(webhook: str, sender: str, headers: Dict | None = None) -> Dict[str, str]:
     """What the partner of the long conversation is told at its end: where they were, and
     the request a person gets (whose transcript staff read)."""
     answers = {}
     for name, message in (("where was I?", "where was I with the enrollment?"), ("a person", "I want to talk to a person")):
-        response = requests.post(webhook, json={"sender": sender, "message": message}, timeout=120)
-        answers[name] = " / ".join(part.get("text", "") for part in response.json())
+        response = requests.post(webhook, json={"sender": sender, "message": message}, headers=headers, timeout=120)
+        replies = response.json() if response.status_code == 200 else []
+        answers[name] = " / ".join(part.get("text", "") for part in replies) or f"(HTTP {response.status_code})"
     return answers
 
 
@@ -186,7 +189,7 @@ def percentile(values: List[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))] if ordered else float("nan")
 
 
-def run_load(webhook: str, script: Callable[[int], List[str]], users: int, conversations: int) -> Dict:
+def run_load(webhook: str, script: Callable[[int], List[str]], users: int, conversations: int, headers: Dict | None = None) -> Dict:
     latencies: List[float] = []
     errors = 0
     run_id = uuid.uuid4().hex[:6]
@@ -198,7 +201,7 @@ def run_load(webhook: str, script: Callable[[int], List[str]], users: int, conve
             for message in script(index * 100 + conversation):
                 started = time.perf_counter()
                 try:
-                    response = requests.post(webhook, json={"sender": sender, "message": message}, timeout=120)
+                    response = requests.post(webhook, json={"sender": sender, "message": message}, headers=headers, timeout=120)
                     if response.status_code != 200 or not response.json():
                         failed += 1
                 except requests.RequestException:
@@ -244,24 +247,26 @@ def memory_of(processes: List[subprocess.Popen], names: List[str]) -> Dict[str, 
     return {name: round(rss_mb(process.pid), 1) for name, process in zip(names, processes, strict=True)}
 
 
-def measure(name: str, webhook: str, script: Callable[[int], List[str]], timings: Path | None = None) -> Dict[str, Dict]:
+def measure(name: str, webhook: str, script: Callable[[int], List[str]], timings: Path | None = None,
+            headers: Dict | None = None) -> Dict[str, Dict]:
     results = {}
-    run_load(webhook, script, 2, 1)  # warm-up: first requests load lazily-built parts
+    run_load(webhook, script, 2, 1, headers)  # warm-up: first requests load lazily-built parts
     for load, users, conversations in LOADS:
         print(f"  {name}: {load}", flush=True)
         since = timing_lines(timings) if timings else {}
-        results[load] = run_load(webhook, script, users, conversations)
+        results[load] = run_load(webhook, script, users, conversations, headers)
         if timings and load == "sequential":
             results["steps"] = step_breakdown(timings, since)
     return results
 
 
-def measure_long(name: str, webhook: str, message_for: Callable[[int], str], behaviour: bool) -> Dict:
+def measure_long(name: str, webhook: str, message_for: Callable[[int], str], behaviour: bool,
+                 headers: Dict | None = None) -> Dict:
     print(f"  {name}: one conversation of {LONG_TURNS} turns", flush=True)
-    long = long_conversation(webhook, message_for)
+    long = long_conversation(webhook, message_for, headers=headers)
     long["blocks"] = {f"{first}-{last}": block_median(long["latencies"], first, last) for first, last in long_blocks()}
     if behaviour:
-        long["after"] = after_long_conversation(webhook, long["sender"])
+        long["after"] = after_long_conversation(webhook, long["sender"], headers)
     return long
 
 
@@ -590,11 +595,12 @@ def main() -> None:
         cluster = Cluster(MODEL, cluster_dir, next(tracker_db), next(store_db), f"bench{uuid.uuid4().hex[:8]}").start()
         results["times"]["our assistant (production, 2 replicas): start-up until ready"] = time.perf_counter() - started
         try:
-            results["latency"][PRODUCTION] = measure("production", cluster.webhook, our_script)
+            results["latency"][PRODUCTION] = measure("production", cluster.webhook, our_script, headers=REST_HEADERS)
             results["memory"][PRODUCTION] = memory_of(
                 cluster.processes, ["action server 1", "rasa 1", "action server 2", "rasa 2", "nginx"]
             )
-            results["long"][PRODUCTION] = measure_long("production", cluster.webhook, our_long_message, behaviour=True)
+            results["long"][PRODUCTION] = measure_long("production", cluster.webhook, our_long_message, behaviour=True,
+                                                       headers=REST_HEADERS)
         finally:
             cluster.stop()
             tracker_db.close()
@@ -606,6 +612,10 @@ def main() -> None:
         if os.environ.get("BENCH_CLASSIFIERS"):
             print("intent classifiers compared", flush=True)
             results["classifiers"] = classifier_comparison()
+    except BaseException:
+        # What was measured before the failure, for reading it.
+        (OUT / "results.partial.json").write_text(json.dumps(results, indent=2, default=str))
+        raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results["nlu"] = {language: {k: v for k, v in row.items() if k != "per_intent"} for language, row in quality.items()}
