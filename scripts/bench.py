@@ -505,7 +505,7 @@ def report(results: Dict, quality: Dict) -> str:
     for system in (EMBEDDED, PRODUCTION):
         after = results["long"][system].get("after") or {}
         for name, answer in after.items():
-            lines.append(f"- {system}, after {LONG_TURNS} turns, *{name}*: {answer}")
+            lines.append(f"- {system}, after {LONG_TURNS} turns, *{name}*: " + " ".join(answer.split()))
     lines += ["", WHERE_THE_TIME_GOES]
     steps = results["steps"].get(EMBEDDED) or {}
     if steps:
