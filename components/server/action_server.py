@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Dict
 
 from rasa_sdk.endpoint import create_app
+from rasa_sdk.executor import ActionExecutor
 from sanic import Sanic, response
 from sanic.request import Request
 
@@ -47,9 +48,29 @@ def load_domain(folder: Path = DOMAIN_DIR) -> Dict[str, Any]:
     return Domain.load(str(folder)).as_dict()
 
 
+_served_domain: Dict[str, Any] = {}
+
+
+def _serve_domain(domain: Dict[str, Any]) -> None:
+    """Every call the executor runs without a domain (plain or deflated) gets this one."""
+    _served_domain.clear()
+    _served_domain.update(domain)
+    if getattr(ActionExecutor.run, "serves_domain", False):
+        return
+    run = ActionExecutor.run
+
+    async def run_with_served_domain(self, action_call):
+        if isinstance(action_call, dict) and not action_call.get("domain"):
+            action_call = {**action_call, "domain": _served_domain}
+        return await run(self, action_call)
+
+    run_with_served_domain.serves_domain = True
+    ActionExecutor.run = run_with_served_domain
+
+
 def action_server_app(token: str = "", domain: Dict[str, Any] | None = None) -> Sanic:
     app = create_app("actions", cors_origins="")
-    served_domain = domain if domain is not None else load_domain()
+    _serve_domain(domain if domain is not None else load_domain())
 
     @app.middleware("request")
     async def authenticate(request: Request):
@@ -58,14 +79,6 @@ def action_server_app(token: str = "", domain: Dict[str, Any] | None = None) -> 
             if not hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
                 logger.warning("action server call from %s refused: no valid token", request.ip)
                 return response.json({"error": _ERRORS[401]}, status=401)
-        return None
-
-    @app.middleware("request")
-    async def domain_of_this_checkout(request: Request):
-        if request.path == "/webhook" and request.headers.get("Content-Encoding") != "deflate":
-            call = request.json
-            if isinstance(call, dict) and not call.get("domain"):
-                call["domain"] = served_domain
         return None
 
     async def fixed_error(request: Request, exception: Exception):
